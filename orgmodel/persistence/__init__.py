@@ -1,0 +1,1 @@
+"""OrgModel persistence package."""

@@ -1,0 +1,1 @@
+"""OrgModel ui package."""
