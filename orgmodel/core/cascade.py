@@ -1,9 +1,13 @@
 """What goes with a removed entity: the ordered plan of updates and removals.
 
-``removal_plan(model, id)`` works on a copy of the model and returns the steps that, applied in
-order, remove the entity and everything that hangs on it (sub-teams, members, owned services and
-platforms, embeds, dependencies) and clear soft references (a manager, an SRE team, a production
-owner, a forum seat). Applying the steps in reverse, each inverted, restores the model exactly.
+``removal_plan(model, id)`` returns the steps that, applied in order, remove the entity and
+everything that hangs on it (sub-teams, members, owned services and platforms, versions of a removed
+platform, embeds, dependencies) and clear soft references to any of them (a manager, an SRE team, a
+platform version a service runs on, a production owner, a forum seat). All updates come first, one
+per surviving entity, then the removals, each entity after everything that refers to it. Applying
+the steps in reverse, each inverted, restores the model exactly. The plan is computed in one pass
+over the model's reverse reference index, so its cost follows the size of the cascade. Not for
+applying the plan (``orgmodel.editing`` does that, undoably).
 """
 
 from __future__ import annotations
@@ -11,22 +15,26 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from orgmodel.core.entities import Forum, PlatformVersion, Service
+from orgmodel.core.entities import Forum, Service
 from orgmodel.core.kinds import Support
 from orgmodel.core.model import OrgModel
+from orgmodel.core.references import REFERENCE_FIELDS, REPRESENTATIVES
 
 # (type name, field) whose referrer is removed with its target; every other reference is cleared.
-_HARD = {
-    ("Team", "parent"),
-    ("Person", "team"),
-    ("Service", "owner"),
-    ("Platform", "owner"),
-    ("PlatformVersion", "platform"),
-    ("Embed", "person"),
-    ("Embed", "host"),
-    ("Dependency", "source"),
-    ("Dependency", "target"),
-}
+HARD_REFERENCES = frozenset(
+    {
+        ("Team", "parent"),
+        ("Person", "team"),
+        ("Service", "owner"),
+        ("Platform", "owner"),
+        ("PlatformVersion", "platform"),
+        ("Embed", "person"),
+        ("Embed", "host"),
+        ("Dependency", "source"),
+        ("Dependency", "target"),
+    }
+)
+_HARD = HARD_REFERENCES  # the first version's name
 
 
 @dataclass(frozen=True)
@@ -38,39 +46,80 @@ class Step:
     new: Any = None
 
 
-def _cleared(entity: Any, field: str, target_id: str) -> Any:
+def _is_hard(entity: Any, field: str) -> bool:
+    return (type(entity).__name__, field) in HARD_REFERENCES
+
+
+def _doomed(model: OrgModel, root_id: str) -> dict[str, None]:
+    """The ids removed with ``root_id`` (root first): the closure over hard references."""
+    doomed: dict[str, None] = {root_id: None}
+    queue = [root_id]
+    while queue:
+        target = queue.pop()
+        for user, field in model.referrers(target):
+            if user.id not in doomed and _is_hard(user, field):
+                doomed[user.id] = None
+                queue.append(user.id)
+    return doomed
+
+
+def _removal_order(model: OrgModel, root_id: str, doomed: dict[str, None]) -> list[str]:
+    """Post-order over referrers inside ``doomed``: every entity after all that refer to it.
+
+    The reference graph is acyclic (teams form a tree, reporting lines have no cycles and other
+    references point from one kind to another), so this is a topological order. Iterative, so deep
+    reporting chains do not hit the recursion limit.
+    """
+    order: list[str] = []
+    done: set[str] = set()
+    stack: list[tuple[str, bool]] = [(root_id, False)]
+    while stack:
+        entity_id, expanded = stack.pop()
+        if expanded:
+            if entity_id not in done:
+                done.add(entity_id)
+                order.append(entity_id)
+            continue
+        if entity_id in done:
+            continue
+        stack.append((entity_id, True))
+        users = dict.fromkeys(u.id for u, _ in model.referrers(entity_id))
+        for user_id in reversed(list(users)):
+            if user_id in doomed and user_id not in done and user_id != entity_id:
+                stack.append((user_id, False))
+    return order
+
+
+def cleared(entity: Any, gone: set[str]) -> Any:
+    """``entity`` with every soft reference to an id in ``gone`` cleared."""
     if isinstance(entity, Forum):
-        reps = tuple(r for r in entity.representatives if target_id not in (r.person, r.team))
+        reps = tuple(
+            r for r in entity.representatives if r.person not in gone and r.team not in gone
+        )
         return replace(entity, representatives=reps)
-    if isinstance(entity, Service) and field == "sre_team":
-        return replace(entity, support=Support.DEV, sre_team=None)
-    if isinstance(entity, PlatformVersion) and field == "production_owner":
-        return replace(entity, production_owner=None)
-    return replace(entity, **{field: None})
+    values: dict[str, Any] = {}
+    for field in REFERENCE_FIELDS.get(type(entity), ()):
+        if getattr(entity, field) in gone and not _is_hard(entity, field):
+            values[field] = None
+    if isinstance(entity, Service) and "sre_team" in values:
+        values["support"] = Support.DEV
+    return replace(entity, **values)
 
 
 def removal_plan(model: OrgModel, entity_id: str) -> list[Step]:
     """The steps that remove ``entity_id`` and what hangs on it, in the order to apply them."""
-    work = model.copy()
+    model.get(entity_id)
+    doomed = _doomed(model, entity_id)
+    gone = set(doomed)
     steps: list[Step] = []
-
-    def remove(target_id: str) -> None:
-        if target_id not in work:
-            return
-        while True:
-            users = [(e, f) for e, f in work.referrers(target_id) if e.id != target_id]
-            if not users:
-                break
-            entity, field = users[0]
-            if (type(entity).__name__, field) in _HARD:
-                remove(entity.id)
-            else:
-                new = _cleared(entity, field, target_id)
-                work.update(new)
-                steps.append(Step("update", entity, new))
-        entity, _ = work.remove(target_id)
-        steps.append(Step("remove", entity))
-
-    work.get(entity_id)
-    remove(entity_id)
+    touched: set[str] = set()
+    for target in doomed:
+        for user, field in model.referrers(target):
+            if user.id in gone or user.id in touched:
+                continue
+            if field == REPRESENTATIVES or not _is_hard(user, field):
+                touched.add(user.id)
+                steps.append(Step("update", user, cleared(user, gone)))
+    for removed in _removal_order(model, entity_id, doomed):
+        steps.append(Step("remove", model.get(removed)))
     return steps

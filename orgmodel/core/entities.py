@@ -206,4 +206,15 @@ class View:
         return hash(self.id)
 
 
-Entity = Team | Person | Service | Platform | PlatformVersion | Embed | Dependency | Forum | Scenario | View
+Entity = (
+    Team
+    | Person
+    | Service
+    | Platform
+    | PlatformVersion
+    | Embed
+    | Dependency
+    | Forum
+    | Scenario
+    | View
+)

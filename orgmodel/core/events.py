@@ -32,11 +32,14 @@ class Signal(Generic[T]):
 
 @dataclass(frozen=True)
 class EntityEvent:
-    """What changed: the collection, the entity before (None when added) and after (None when removed)."""
+    """What changed: the collection, the entity before (None when added) and after (None when
+    removed), and for an addition or a removal its position in the collection (None for a change).
+    """
 
     kind: str
     old: Any
     new: Any
+    index: int | None = None
 
     @property
     def entity_id(self) -> str:
@@ -46,7 +49,7 @@ class EntityEvent:
 
 @dataclass
 class ModelEvents:
-    """The signals an OrgModel emits. ``reset`` is emitted when the whole model is replaced."""
+    """The signals an OrgModel emits. ``views_reordered`` carries the new order of view ids."""
 
     entity_added: Signal[EntityEvent] = field(default_factory=Signal)
     entity_removed: Signal[EntityEvent] = field(default_factory=Signal)

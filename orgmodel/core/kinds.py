@@ -1,16 +1,16 @@
 """Enumerations of the domain: kinds of team, roles, statuses.
 
 Values are the lowercase strings used in orgmodel JSON and in the document, so ``Kind(value)``
-parses a file and ``kind.value`` writes one. Not for behaviour: rules live in the model and in
+parses a file and ``kind.value`` (or ``str(kind)``: they are ``StrEnum``s) writes one. Not for behaviour: rules live in the model and in
 analysis.
 """
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class TeamKind(str, Enum):
+class TeamKind(StrEnum):
     GROUP = "group"
     SOFTWARE = "software"
     PLATFORM = "platform"
@@ -18,7 +18,7 @@ class TeamKind(str, Enum):
     SRE = "sre"
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     SOFTWARE_ENGINEER = "software_engineer"
     PLATFORM_ENGINEER = "platform_engineer"
     AUTOMATION_ENGINEER = "automation_engineer"
@@ -31,24 +31,24 @@ class Role(str, Enum):
 SRE_ROLES = frozenset({Role.SRE_SE, Role.SRE_SWE})
 
 
-class Architecture(str, Enum):
+class Architecture(StrEnum):
     MICROSERVICE = "microservice"
     MONOLITH = "monolith"
 
 
-class Support(str, Enum):
+class Support(StrEnum):
     DEV = "dev"
     SRE = "sre"
 
 
-class PlatformKind(str, Enum):
+class PlatformKind(StrEnum):
     VM = "vm"
     CONTAINER = "container"
     SERVERLESS = "serverless"
     OTHER = "other"
 
 
-class VersionStatus(str, Enum):
+class VersionStatus(StrEnum):
     PLANNED = "planned"
     DEVELOPMENT = "development"
     RELEASED = "released"
@@ -57,20 +57,20 @@ class VersionStatus(str, Enum):
     RETIRED = "retired"
 
 
-class EmbedKind(str, Enum):
+class EmbedKind(StrEnum):
     AUTOMATION = "automation"
     PERFORMANCE = "performance"  # an SRE-SWE embedding to help with performance
     OTHER = "other"
 
 
-class Layout(str, Enum):
+class Layout(StrEnum):
     ORG_CHART = "org_chart"
     PLATFORM_STACK = "platform_stack"
     FORCE = "force"
     MANUAL = "manual"
 
 
-class EntityKind(str, Enum):
+class EntityKind(StrEnum):
     """The collections of an OrgModel, named as in orgmodel JSON."""
 
     TEAM = "teams"

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from enum import Enum
 from typing import Any
 
 from orgmodel.core.entities import (
     Dependency,
     Embed,
+    Forum,
     Person,
     Platform,
     PlatformVersion,
+    Representative,
     Service,
+    ServiceLoad,
     Team,
     View,
 )
@@ -30,8 +34,9 @@ from orgmodel.core.kinds import (
     TeamKind,
     VersionStatus,
 )
+from orgmodel.core.naming import describe, upper_first
 
-_ENUM_FIELDS: dict[str, type] = {
+_ENUM_FIELDS: dict[str, type[Enum]] = {
     "role": Role,
     "architecture": Architecture,
     "support": Support,
@@ -40,28 +45,42 @@ _ENUM_FIELDS: dict[str, type] = {
 }
 
 
+_TEXT_FIELDS = ("notes", "location", "email", "purpose", "toml")
+
+
 def _label(entity: Any) -> str:
-    name = getattr(entity, "name", "") or getattr(entity, "id", "")
-    return f"{type(entity).__name__} '{name}'"
+    try:
+        return upper_first(describe(entity))
+    except (TypeError, AttributeError):
+        return f"{type(entity).__name__} '{getattr(entity, 'id', '?')}'"
 
 
 def _number(entity: Any, field: str, lo: float, hi: float, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvariantError(f"{_label(entity)}: {field} must be a number, not {value!r}.")
     if math.isnan(value) or not lo <= value <= hi:
-        raise InvariantError(f"{_label(entity)}: {field} must be between {lo:g} and {hi:g}, not {value!r}.")
+        raise InvariantError(
+            f"{_label(entity)}: {field} must be between {lo:g} and {hi:g}, not {value!r}."
+        )
 
 
 def check_entity_values(entity: Any) -> None:
     """Raise ``InvariantError`` naming the entity and field when a value is out of range."""
-    name = getattr(entity, "name", None)
-    if name is not None and not isinstance(entity, (PlatformVersion, Embed)):
-        if not isinstance(name, str) or not name.strip():
+    if hasattr(entity, "name"):
+        name = entity.name
+        if not isinstance(name, str):
+            raise InvariantError(f"{type(entity).__name__} '{entity.id}': name must be text.")
+        if not name.strip() and not isinstance(entity, (PlatformVersion, Embed)):
             raise InvariantError(f"{type(entity).__name__} '{entity.id}' needs a name.")
+    for field in _TEXT_FIELDS:
+        if hasattr(entity, field) and not isinstance(getattr(entity, field), str):
+            raise InvariantError(f"{_label(entity)}: {field} must be text.")
     for field, enum in _ENUM_FIELDS.items():
         if hasattr(entity, field) and not isinstance(getattr(entity, field), enum):
-            raise InvariantError(f"{_label(entity)}: {field} {getattr(entity, field)!r} is not one of "
-                                 f"{', '.join(e.value for e in enum)}.")  # type: ignore[attr-defined]
+            choices = ", ".join(str(e.value) for e in enum)
+            raise InvariantError(
+                f"{_label(entity)}: {field} {getattr(entity, field)!r} is not one of {choices}."
+            )
     for field in ("tags",):
         tags = getattr(entity, field, ())
         if not isinstance(tags, tuple) or not all(isinstance(t, str) for t in tags):
@@ -69,15 +88,19 @@ def check_entity_values(entity: Any) -> None:
     if isinstance(entity, Team):
         if not isinstance(entity.kind, TeamKind):
             raise InvariantError(f"{_label(entity)}: kind {entity.kind!r} is not a team kind.")
-        if entity.sites not in (1, 2) or isinstance(entity.sites, bool):
+        if type(entity.sites) is not int or entity.sites not in (1, 2):
             raise InvariantError(f"{_label(entity)}: sites must be 1 or 2, not {entity.sites!r}.")
         if not isinstance(entity.has_oncall, bool):
             raise InvariantError(f"{_label(entity)}: has_oncall must be true or false.")
     elif isinstance(entity, Person):
         _number(entity, "fte", 0.0, 1.0, entity.fte)
     elif isinstance(entity, Service):
-        if isinstance(entity.tier, bool) or entity.tier not in (1, 2, 3, 4):
-            raise InvariantError(f"{_label(entity)}: tier must be 1, 2, 3 or 4, not {entity.tier!r}.")
+        if type(entity.tier) is not int or entity.tier not in (1, 2, 3, 4):
+            raise InvariantError(
+                f"{_label(entity)}: tier must be 1, 2, 3 or 4, not {entity.tier!r}."
+            )
+        if not isinstance(entity.load, ServiceLoad):
+            raise InvariantError(f"{_label(entity)}: load must be a set of load overrides.")
         for key, value in entity.load.as_dict().items():
             _number(entity, f"load.{key}", 0.0, 1e6, value)
     elif isinstance(entity, PlatformVersion):
@@ -91,11 +114,15 @@ def check_entity_values(entity: Any) -> None:
             raise InvariantError(
                 f"Embed '{entity.id}' ends ({entity.end}) before it starts ({entity.start})."
             )
+    elif isinstance(entity, Forum):
+        reps = entity.representatives
+        if not isinstance(reps, tuple) or not all(isinstance(r, Representative) for r in reps):
+            raise InvariantError(f"{_label(entity)}: representatives must be (person, team) pairs.")
     elif isinstance(entity, Dependency):
         if entity.source == entity.target:
             raise InvariantError(f"Service '{entity.source}' cannot depend on itself.")
     elif isinstance(entity, View):
-        _number(entity, "zoom", 0.01, 100.0, entity.zoom)
+        _check_view(entity)
     elif isinstance(entity, Platform) and not isinstance(entity.kind, PlatformKind):
         raise InvariantError(f"{_label(entity)}: kind {entity.kind!r} is not a platform kind.")
 
@@ -103,3 +130,19 @@ def check_entity_values(entity: Any) -> None:
 def _date(entity: Any, field: str, value: Any) -> None:
     if value is not None and not isinstance(value, date):
         raise InvariantError(f"{_label(entity)}: {field} must be a date, not {value!r}.")
+
+
+def _check_view(view: View) -> None:
+    _number(view, "zoom", 0.01, 100.0, view.zoom)
+    if not isinstance(view.filters, dict):
+        raise InvariantError(f"{_label(view)}: filters must be a mapping.")
+    if not isinstance(view.positions, dict):
+        raise InvariantError(f"{_label(view)}: positions must map node ids to (x, y).")
+    for node, pos in view.positions.items():
+        ok = isinstance(node, str) and isinstance(pos, tuple) and len(pos) == 2
+        if not ok or not all(_finite(v) for v in pos):
+            raise InvariantError(f"{_label(view)}: the position of '{node}' must be two numbers.")
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
