@@ -1,0 +1,536 @@
+"""Diagram layouts as data: ``{node_id: (x, y)}`` centre positions, no Qt.
+
+Three layouts of the diagram nodes (teams, people, services, platforms, platform versions,
+forums), each optionally restricted to a subset of node ids (what a filtered view shows):
+
+- ``org_chart``: a tidy tree (Buchheim-Junger-Leipert's linear-time Reingold-Tilford) over the
+  team tree, each team drawn as a block with its people, services and platforms in columns below.
+- ``platform_stack``: layers from the top: groups, software, automation, SRE and platform teams,
+  then the platforms with their versions at the bottom; members in columns under each team.
+- ``force``: networkx ``spring_layout`` snapped to a grid so boxes never overlap; refused above
+  ``FORCE_LIMIT`` nodes (it is quadratic; use a tidy layout instead).
+
+Node box sizes come from ``analysis.styles`` so a layout never puts two canvas boxes on top of
+each other (``overlapping_pairs`` checks it). Not for drawing, routing edges or saving positions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from orgmodel.analysis.styles import LEAF_SIZE, TEAM_SIZE, node_size
+from orgmodel.core.errors import OrgModelError
+from orgmodel.core.kinds import EntityKind, Layout, Role, TeamKind
+from orgmodel.core.model import OrgModel
+
+Point = tuple[float, float]
+Positions = dict[str, Point]
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+H_GAP = 36.0  # between neighbouring blocks on one level
+V_GAP = 64.0  # between levels
+LEAF_TOP_GAP = 24.0  # team box to its first leaf row
+ROW_GAP = 10.0
+COL_GAP = 14.0
+INDENT = 22.0  # room left of each leaf column for the comb connector
+MAX_ROWS = 8
+FORCE_LIMIT = 500
+
+GRAPH_KIND = {
+    EntityKind.TEAM: "team",
+    EntityKind.PERSON: "person",
+    EntityKind.SERVICE: "service",
+    EntityKind.PLATFORM: "platform",
+    EntityKind.PLATFORM_VERSION: "platform_version",
+    EntityKind.FORUM: "forum",
+}
+
+
+class LayoutTooLargeError(OrgModelError):
+    """The force layout was asked to place more nodes than it can in reasonable time."""
+
+
+def diagram_nodes(model: OrgModel) -> dict[str, str]:
+    """Every diagram node of the model: id -> graph kind ("team", "person", ...), in model order."""
+    nodes: dict[str, str] = {}
+    for kind, name in GRAPH_KIND.items():
+        for entity_id in model.collection(kind):
+            nodes[entity_id] = name
+    return nodes
+
+
+# ---------------------------------------------------------------------------- tidy tree
+@dataclass
+class _Tree:
+    """Flat arrays of a rooted tree for the iterative Buchheim walk (index n = virtual root)."""
+
+    kids: list[list[int]]
+    parent: list[int]
+    width: list[float]
+    number: list[int] = field(default_factory=list)
+    prelim: list[float] = field(default_factory=list)
+    mod: list[float] = field(default_factory=list)
+    shift: list[float] = field(default_factory=list)
+    change: list[float] = field(default_factory=list)
+    thread: list[int] = field(default_factory=list)
+    ancestor: list[int] = field(default_factory=list)
+    mid: list[float] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        n = len(self.kids)
+        self.number = [1] * n
+        for children in self.kids:
+            for i, child in enumerate(children):
+                self.number[child] = i + 1
+        self.prelim, self.mod = [0.0] * n, [0.0] * n
+        self.shift, self.change, self.mid = [0.0] * n, [0.0] * n, [0.0] * n
+        self.thread = [-1] * n
+        self.ancestor = list(range(n))
+
+
+def _next_left(t: _Tree, v: int) -> int:
+    return t.kids[v][0] if t.kids[v] else t.thread[v]
+
+
+def _next_right(t: _Tree, v: int) -> int:
+    return t.kids[v][-1] if t.kids[v] else t.thread[v]
+
+
+def _gap(t: _Tree, a: int, b: int, gap: float) -> float:
+    return (t.width[a] + t.width[b]) / 2.0 + gap
+
+
+def _move_subtree(t: _Tree, wm: int, wp: int, shift: float) -> None:
+    subtrees = t.number[wp] - t.number[wm]
+    t.change[wp] -= shift / subtrees
+    t.shift[wp] += shift
+    t.change[wm] += shift / subtrees
+    t.prelim[wp] += shift
+    t.mod[wp] += shift
+
+
+def _apportion(t: _Tree, v: int, default: int, gap: float) -> int:
+    p = t.parent[v]
+    if t.number[v] == 1:
+        return default
+    vip = vop = v
+    vim = t.kids[p][t.number[v] - 2]
+    vom = t.kids[p][0]
+    sip, sop, sim, som = t.mod[vip], t.mod[vop], t.mod[vim], t.mod[vom]
+    while _next_right(t, vim) >= 0 and _next_left(t, vip) >= 0:
+        vim, vip = _next_right(t, vim), _next_left(t, vip)
+        vom, vop = _next_left(t, vom), _next_right(t, vop)
+        t.ancestor[vop] = v
+        shift = (t.prelim[vim] + sim) - (t.prelim[vip] + sip) + _gap(t, vim, vip, gap)
+        if shift > 0:
+            anc = t.ancestor[vim]
+            wm = anc if t.parent[anc] == p else default
+            _move_subtree(t, wm, v, shift)
+            sip += shift
+            sop += shift
+        sim += t.mod[vim]
+        sip += t.mod[vip]
+        som += t.mod[vom]
+        sop += t.mod[vop]
+    if _next_right(t, vim) >= 0 and _next_right(t, vop) < 0:
+        t.thread[vop] = _next_right(t, vim)
+        t.mod[vop] += sim - sop
+    if _next_left(t, vip) >= 0 and _next_left(t, vom) < 0:
+        t.thread[vom] = _next_left(t, vip)
+        t.mod[vom] += sip - som
+        default = v
+    return default
+
+
+def _place_children(t: _Tree, v: int, gap: float) -> None:
+    """Second half of Buchheim's first walk for ``v`` once every child's subtree is done."""
+    children = t.kids[v]
+    default = children[0]
+    for i, w in enumerate(children):
+        if i > 0:
+            left = children[i - 1]
+            t.prelim[w] = t.prelim[left] + _gap(t, left, w, gap)
+            if t.kids[w]:
+                t.mod[w] = t.prelim[w] - t.mid[w]
+        else:
+            t.prelim[w] = t.mid[w]
+        default = _apportion(t, w, default, gap)
+    shift = change = 0.0
+    for w in reversed(children):
+        t.prelim[w] += shift
+        t.mod[w] += shift
+        change += t.change[w]
+        shift += t.shift[w] + change
+    t.mid[v] = (t.prelim[children[0]] + t.prelim[children[-1]]) / 2.0
+
+
+def _postorder(kids: list[list[int]], root: int) -> list[int]:
+    order: list[int] = []
+    stack = [root]
+    while stack:
+        v = stack.pop()
+        order.append(v)
+        stack.extend(kids[v])
+    order.reverse()
+    return order
+
+
+def tidy_tree(
+    roots: Sequence[str],
+    children: Mapping[str, Sequence[str]],
+    sizes: Mapping[str, tuple[float, float]],
+    h_gap: float = H_GAP,
+    v_gap: float = V_GAP,
+) -> dict[str, Box]:
+    """Boxes of a forest laid out as tidy trees side by side, in linear time.
+
+    Every node's box has its ``sizes`` (width, height); a level's top is below the tallest box
+    of the level above plus ``v_gap``; neighbours on a level are at least ``h_gap`` apart.
+    """
+    index: dict[str, int] = {}
+    order = list(roots)
+    i = 0
+    while i < len(order):
+        index[order[i]] = i
+        order.extend(c for c in children.get(order[i], ()) if c not in index)
+        i += 1
+    n = len(order)
+    kids: list[list[int]] = [[index[c] for c in children.get(node, ())] for node in order]
+    kids.append([index[r] for r in roots])
+    parent = [n] * (n + 1)
+    for v, cs in enumerate(kids):
+        for c in cs:
+            parent[c] = v
+    tree = _Tree(kids, parent, [sizes[node][0] for node in order] + [0.0])
+    if not roots:
+        return {}
+    for v in _postorder(kids, n):
+        if kids[v]:
+            _place_children(tree, v, h_gap)
+    xs, depth = _second_walk(tree, n)
+    tops = _level_tops(order, sizes, depth, v_gap)
+    left = min(xs[v] - tree.width[v] / 2.0 for v in range(n))
+    boxes: dict[str, Box] = {}
+    for v, node in enumerate(order):
+        w, h = sizes[node]
+        x0 = xs[v] - w / 2.0 - left
+        y0 = tops[depth[v]]
+        boxes[node] = (x0, y0, x0 + w, y0 + h)
+    return boxes
+
+
+def _second_walk(t: _Tree, root: int) -> tuple[list[float], list[int]]:
+    n = len(t.kids)
+    xs, depth = [0.0] * n, [0] * n
+    stack = [(root, 0.0, -1)]
+    while stack:
+        v, m, d = stack.pop()
+        xs[v] = t.prelim[v] + m
+        depth[v] = d
+        for w in t.kids[v]:
+            stack.append((w, m + t.mod[v], d + 1))
+    return xs, depth
+
+
+def _level_tops(
+    order: Sequence[str], sizes: Mapping[str, tuple[float, float]], depth: Sequence[int], v_gap: float
+) -> list[float]:
+    heights: dict[int, float] = {}
+    for v, node in enumerate(order):
+        heights[depth[v]] = max(heights.get(depth[v], 0.0), sizes[node][1])
+    tops, y = [], 0.0
+    for d in range(max(heights) + 1 if heights else 0):
+        tops.append(y)
+        y += heights.get(d, 0.0) + v_gap
+    return tops
+
+
+# ---------------------------------------------------------------------------- blocks
+@dataclass
+class _Block:
+    """A team box (or none) with its leaves in columns of at most MAX_ROWS below it."""
+
+    head: str | None
+    columns: list[list[str]]
+    head_size: tuple[float, float] = TEAM_SIZE
+
+    @property
+    def size(self) -> tuple[float, float]:
+        head_w, head_h = self.head_size if self.head else (0.0, 0.0)
+        if not self.columns:
+            return head_w, head_h
+        cols = len(self.columns)
+        width = cols * (INDENT + LEAF_SIZE[0]) + (cols - 1) * COL_GAP
+        rows = max(len(c) for c in self.columns)
+        height = rows * LEAF_SIZE[1] + (rows - 1) * ROW_GAP + (head_h + LEAF_TOP_GAP if self.head else 0)
+        return max(head_w, width), height
+
+    def place(self, box: Box, out: Positions) -> None:
+        left, top, right, _ = box
+        cx = (left + right) / 2.0
+        y = top
+        if self.head:
+            out[self.head] = (cx, top + self.head_size[1] / 2.0)
+            y = top + self.head_size[1] + LEAF_TOP_GAP
+        cols = len(self.columns)
+        width = cols * (INDENT + LEAF_SIZE[0]) + (cols - 1) * COL_GAP
+        x = cx - width / 2.0
+        for column in self.columns:
+            for row, leaf in enumerate(column):
+                out[leaf] = (x + INDENT + LEAF_SIZE[0] / 2.0,
+                             y + row * (LEAF_SIZE[1] + ROW_GAP) + LEAF_SIZE[1] / 2.0)
+            x += INDENT + LEAF_SIZE[0] + COL_GAP
+
+
+def _columns(groups: Iterable[Sequence[str]]) -> list[list[str]]:
+    """Leaves in columns: each non-empty group starts a column, overflowing every MAX_ROWS."""
+    columns: list[list[str]] = []
+    for group in groups:
+        for i in range(0, len(group), MAX_ROWS):
+            columns.append(list(group[i : i + MAX_ROWS]))
+    return columns
+
+
+@dataclass
+class _Leaves:
+    """Visible leaves grouped by the team they hang under (key None: no visible team)."""
+
+    people: dict[str | None, list[str]] = field(default_factory=dict)
+    services: dict[str | None, list[str]] = field(default_factory=dict)
+    platforms: dict[str | None, list[str]] = field(default_factory=dict)
+    forums: list[str] = field(default_factory=list)
+
+    def groups(self, team: str | None) -> list[list[str]]:
+        return [self.people.get(team, []), self.services.get(team, []), self.platforms.get(team, [])]
+
+
+def _visible(model: OrgModel, nodes: Collection[str] | None) -> set[str]:
+    return set(diagram_nodes(model)) if nodes is None else set(nodes)
+
+
+def _group_leaves(model: OrgModel, shown: set[str], teams: set[str]) -> _Leaves:
+    leaves = _Leaves()
+
+    def home(team: str | None) -> str | None:
+        return team if team in teams else None
+
+    people = [p for p in model.people.values() if p.id in shown]
+    people.sort(key=lambda p: p.role is not Role.MANAGER)  # stable: managers first
+    for person in people:
+        leaves.people.setdefault(home(person.team), []).append(person.id)
+    for service in model.services.values():
+        if service.id in shown:
+            leaves.services.setdefault(home(service.owner), []).append(service.id)
+    versions: dict[str, list[str]] = {}
+    for version in model.platform_versions.values():
+        if version.id in shown:
+            versions.setdefault(version.platform, []).append(version.id)
+    for platform in model.platforms.values():
+        group = leaves.platforms.setdefault(home(platform.owner), [])
+        if platform.id in shown:
+            group.append(platform.id)
+        group.extend(versions.pop(platform.id, []))
+    for orphans in versions.values():
+        leaves.platforms.setdefault(None, []).extend(orphans)
+    leaves.forums = [f for f in model.forums if f in shown]
+    return leaves
+
+
+def _visible_parent(model: OrgModel, team_id: str, teams: set[str]) -> str | None:
+    parent = model.teams[team_id].parent
+    while parent is not None and parent not in teams:
+        parent = model.teams[parent].parent
+    return parent
+
+
+# ---------------------------------------------------------------------------- layouts
+def org_chart(model: OrgModel, nodes: Collection[str] | None = None) -> Positions:
+    """A tidy tree of the visible teams, each with its visible leaves in columns below it."""
+    shown = _visible(model, nodes)
+    teams = [t for t in model.teams if t in shown]
+    team_set = set(teams)
+    leaves = _group_leaves(model, shown, team_set)
+    blocks = {t: _Block(t, _columns(leaves.groups(t))) for t in teams}
+    children: dict[str, list[str]] = {}
+    roots: list[str] = []
+    for team in teams:
+        parent = _visible_parent(model, team, team_set)
+        (children.setdefault(parent, []) if parent else roots).append(team)
+    for key, group in (("~loose", leaves.groups(None)), ("~forums", [leaves.forums])):
+        columns = _columns(group)
+        if columns:
+            blocks[key] = _Block(None, columns)
+            roots.append(key)
+    boxes = tidy_tree(roots, children, {k: b.size for k, b in blocks.items()})
+    out: Positions = {}
+    for key, block in blocks.items():
+        block.place(boxes[key], out)
+    return out
+
+
+STACK_ROWS = (TeamKind.GROUP, TeamKind.SOFTWARE, TeamKind.AUTOMATION, TeamKind.SRE, TeamKind.PLATFORM)
+
+
+def platform_stack(model: OrgModel, nodes: Collection[str] | None = None) -> Positions:
+    """Layers: groups, software, automation, SRE, platform teams, then platforms and versions."""
+    shown = _visible(model, nodes)
+    order = _team_tree_order(model)
+    team_set = {t for t in order if t in shown}
+    leaves = _group_leaves(model, shown, team_set)
+    rows: list[list[_Block]] = []
+    for kind in STACK_ROWS:
+        row = [
+            _Block(t, _columns([leaves.people.get(t, []),
+                                leaves.services.get(t, []) if kind is not TeamKind.PLATFORM else []]))
+            for t in order
+            if t in team_set and model.teams[t].kind is kind
+        ]
+        if kind is TeamKind.SOFTWARE:
+            loose = _columns([leaves.people.get(None, []), leaves.services.get(None, [])])
+            row += [_Block(None, loose)] if loose else []
+        rows.append(row)
+    rows.append(_platform_blocks(model, shown))
+    rows.append([_Block(None, _columns([leaves.forums]))] if leaves.forums else [])
+    return _place_rows([r for r in rows if r])
+
+
+def _team_tree_order(model: OrgModel) -> list[str]:
+    order: list[str] = []
+    stack = list(reversed([t.id for t in model.children(None)]))
+    kids: dict[str, list[str]] = {}
+    for team in model.teams.values():
+        if team.parent is not None:
+            kids.setdefault(team.parent, []).append(team.id)
+    while stack:
+        team_id = stack.pop()
+        order.append(team_id)
+        stack.extend(reversed(kids.get(team_id, [])))
+    return order
+
+
+def _platform_blocks(model: OrgModel, shown: set[str]) -> list[_Block]:
+    blocks: list[_Block] = []
+    placed = {p for p in model.platforms if p in shown}
+    for platform_id in placed_order(model, placed):
+        versions = [v.id for v in model.platform_versions.values()
+                    if v.platform == platform_id and v.id in shown]
+        blocks.append(_Block(platform_id, _columns([versions]), head_size=LEAF_SIZE))
+    orphans = [v.id for v in model.platform_versions.values()
+               if v.id in shown and v.platform not in placed]
+    if orphans:
+        blocks.append(_Block(None, _columns([orphans])))
+    return blocks
+
+
+def placed_order(model: OrgModel, platforms: set[str]) -> list[str]:
+    return [p for p in model.platforms if p in platforms]
+
+
+def _place_rows(rows: list[list[_Block]]) -> Positions:
+    out: Positions = {}
+    top = 0.0
+    for row in rows:
+        sizes = [b.size for b in row]
+        total = sum(w for w, _ in sizes) + H_GAP * (len(row) - 1)
+        x = -total / 2.0
+        for block, (w, h) in zip(row, sizes, strict=True):
+            block.place((x, top, x + w, top + h), out)
+            x += w + H_GAP
+        top += max(h for _, h in sizes) + V_GAP * 1.5
+    return out
+
+
+def force(
+    model: OrgModel, nodes: Collection[str] | None = None, *, seed: int = 7, limit: int = FORCE_LIMIT
+) -> Positions:
+    """A spring layout of the visible nodes and their relations, snapped to a non-overlapping grid."""
+    import networkx as nx
+
+    from orgmodel.analysis.graph import build_graph
+
+    shown = _visible(model, nodes)
+    if len(shown) > limit:
+        raise LayoutTooLargeError(
+            f"The force layout handles up to {limit} nodes; this view shows {len(shown)}. "
+            "Filter the view or use the org chart or platform stack layout."
+        )
+    if not shown:
+        return {}
+    graph = nx.Graph()
+    ordered = [n for n in diagram_nodes(model) if n in shown]
+    graph.add_nodes_from(ordered)
+    graph.add_edges_from((u, v) for u, v in build_graph(model).edges() if u in shown and v in shown)
+    raw = nx.spring_layout(graph, seed=seed, iterations=80)
+    return _snap_to_grid(ordered, {n: (float(p[0]), float(p[1])) for n, p in raw.items()})
+
+
+def _snap_to_grid(ordered: Sequence[str], raw: Mapping[str, Point]) -> Positions:
+    """Scale unit positions to the canvas and move each node to the nearest free grid cell."""
+    cell_w, cell_h = TEAM_SIZE[0] + H_GAP / 2, TEAM_SIZE[1] + ROW_GAP * 2
+    spread = math.sqrt(len(ordered)) * 1.1
+    taken: set[tuple[int, int]] = set()
+    out: Positions = {}
+    rank = {n: i for i, n in enumerate(ordered)}
+    by_centre = sorted(ordered, key=lambda n: (raw[n][0] ** 2 + raw[n][1] ** 2, rank[n]))
+    for node in by_centre:
+        x, y = raw[node]
+        cell = _free_cell((round(x * spread), round(y * spread * 2)), taken)
+        taken.add(cell)
+        out[node] = (cell[0] * cell_w, cell[1] * cell_h)
+    return {n: out[n] for n in ordered}
+
+
+def _free_cell(start: tuple[int, int], taken: set[tuple[int, int]]) -> tuple[int, int]:
+    if start not in taken:
+        return start
+    for radius in range(1, 10_000):
+        ring = [(start[0] + dx, start[1] + dy)
+                for dx in range(-radius, radius + 1) for dy in range(-radius, radius + 1)
+                if max(abs(dx), abs(dy)) == radius]
+        ring.sort(key=lambda c: ((c[0] - start[0]) ** 2 + (c[1] - start[1]) ** 2, c))
+        for cell in ring:
+            if cell not in taken:
+                return cell
+    raise RuntimeError("no free grid cell")  # pragma: no cover - unreachable in practice
+
+
+def layout(model: OrgModel, name: Layout | str, nodes: Collection[str] | None = None) -> Positions:
+    """The named layout (``manual`` falls back to the org chart for nodes without a position)."""
+    kind = Layout(name)
+    if kind is Layout.PLATFORM_STACK:
+        return platform_stack(model, nodes)
+    if kind is Layout.FORCE:
+        return force(model, nodes)
+    return org_chart(model, nodes)
+
+
+# ---------------------------------------------------------------------------- checks
+def boxes_of(positions: Mapping[str, Point], kinds: Mapping[str, str]) -> dict[str, Box]:
+    """Canvas boxes (left, top, right, bottom) of positioned nodes, sized by their kind."""
+    boxes: dict[str, Box] = {}
+    for node, (x, y) in positions.items():
+        w, h = node_size(kinds[node])
+        boxes[node] = (x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0)
+    return boxes
+
+
+def overlapping_pairs(boxes: Mapping[str, Box]) -> list[tuple[str, str]]:
+    """Pairs of boxes whose interiors intersect (touching edges do not count); grid-hashed."""
+    if not boxes:
+        return []
+    cell = max(max(b[2] - b[0], b[3] - b[1]) for b in boxes.values()) or 1.0
+    grid: dict[tuple[int, int], list[str]] = {}
+    found: set[tuple[str, str]] = set()
+    for node, (l0, t0, r0, b0) in boxes.items():
+        cells = [(cx, cy)
+                 for cx in range(math.floor(l0 / cell), math.floor(r0 / cell) + 1)
+                 for cy in range(math.floor(t0 / cell), math.floor(b0 / cell) + 1)]
+        for key in cells:
+            for other in grid.get(key, []):
+                l1, t1, r1, b1 = boxes[other]
+                if l0 < r1 and l1 < r0 and t0 < b1 and t1 < b0:
+                    found.add((other, node))
+            grid.setdefault(key, []).append(node)
+    return sorted(found)
