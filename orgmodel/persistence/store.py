@@ -1,0 +1,223 @@
+"""Open and save ``.orgmodel`` documents: the public face of the persistence package.
+
+``open_document`` never writes to the file it opens: it checks the header, opens the database
+read-only, checks integrity and schema, reads every table in one transaction and builds an
+``OrgModel`` through the aggregate's own checks (so dangling references or cycles are refused).
+An older document is copied to a temporary folder, upgraded there step by step and read from the
+copy. ``save_document`` writes a complete new database beside the target and moves it into place
+atomically (``core.fileio.atomic_path``). Every failure is a ``DocumentError`` with one sentence.
+Not for locking (``lock.py``) or for the JSON twin of a document (``interop.orgjson``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from orgmodel.core.entities import Representative
+from orgmodel.core.errors import OrgModelError
+from orgmodel.core.fileio import atomic_path
+from orgmodel.core.kinds import EntityKind
+from orgmodel.core.model import OrgModel
+from orgmodel.persistence import mapping as m
+from orgmodel.persistence.checks import check_database, check_header
+from orgmodel.persistence.engine import readonly_engine, writable_engine
+from orgmodel.persistence.errors import DocumentError, DocumentLockedError
+from orgmodel.persistence.lock import DocumentLock
+from orgmodel.persistence.migrations import migrate
+from orgmodel.persistence.schema import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    Base,
+    DependencyRow,
+    EmbedRow,
+    ForumRow,
+    OrganisationRow,
+    PersonRow,
+    PlatformRow,
+    PlatformVersionRow,
+    RepresentativeRow,
+    ScenarioRow,
+    ServiceRow,
+    TeamRow,
+    ViewRow,
+    table,
+)
+
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "DocumentError", "DocumentLock",
+           "DocumentLockedError", "open_document", "save_document"]
+
+# collection -> (row class, entity -> row); the order in which a model is rebuilt
+_WRITERS: dict[EntityKind, tuple[type[Base], Any]] = {
+    EntityKind.TEAM: (TeamRow, m.team_row),
+    EntityKind.PERSON: (PersonRow, m.person_row),
+    EntityKind.PLATFORM: (PlatformRow, m.platform_row),
+    EntityKind.PLATFORM_VERSION: (PlatformVersionRow, m.platform_version_row),
+    EntityKind.SERVICE: (ServiceRow, m.service_row),
+    EntityKind.EMBED: (EmbedRow, m.embed_row),
+    EntityKind.DEPENDENCY: (DependencyRow, m.dependency_row),
+    EntityKind.FORUM: (ForumRow, m.forum_row),
+    EntityKind.SCENARIO: (ScenarioRow, m.scenario_row),
+    EntityKind.VIEW: (ViewRow, m.view_row),
+}
+_READERS: dict[EntityKind, Any] = {
+    EntityKind.TEAM: m.team_from, EntityKind.PERSON: m.person_from,
+    EntityKind.PLATFORM: m.platform_from, EntityKind.PLATFORM_VERSION: m.platform_version_from,
+    EntityKind.SERVICE: m.service_from, EntityKind.EMBED: m.embed_from,
+    EntityKind.DEPENDENCY: m.dependency_from, EntityKind.SCENARIO: m.scenario_from,
+    EntityKind.VIEW: m.view_from,
+}
+# references added in a second pass, so rows may refer to later rows of the same table
+_LATE_FIELDS = {EntityKind.TEAM: "parent", EntityKind.PERSON: "manager"}
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Turn every failure while opening ``path`` into one ``DocumentError`` sentence."""
+    try:
+        yield
+    except OrgModelError as error:
+        raise DocumentError(_sentence(f"Cannot open {path}: {error}")) from None
+    except (SQLAlchemyError, sqlite3.Error) as error:
+        cause = getattr(error, "orig", None) or error
+        raise DocumentError(f"Cannot open {path}: it is damaged or unreadable ({cause}).") from None
+    except OSError as error:
+        raise DocumentError(f"Cannot open {path}: {error.strerror or error}.") from None
+    except RecursionError:
+        raise DocumentError(f"Cannot open {path}: its data is nested too deeply.") from None
+
+
+def open_document(path: str | Path) -> OrgModel:
+    """Read a ``.orgmodel`` document; the file is never written, whatever its version."""
+    path = Path(path)
+    with _reading(path):
+        version = check_header(path)
+        engine = readonly_engine(path)
+        try:
+            with engine.connect() as conn, conn.begin():
+                check_database(conn, version)
+                if version == SCHEMA_VERSION:
+                    return _read_model(conn)
+        finally:
+            engine.dispose()
+        return _open_upgraded(path, version)
+
+
+def _open_upgraded(path: Path, version: int) -> OrgModel:
+    """Copy an older document to a temporary folder, upgrade the copy, read it."""
+    with tempfile.TemporaryDirectory(prefix="orgmodel-upgrade-") as folder:
+        copy = Path(folder) / "upgrading.orgmodel"
+        shutil.copyfile(path, copy)
+        engine = writable_engine(copy, scratch=True)
+        try:
+            migrate(engine, version)
+            with engine.connect() as conn, conn.begin():
+                check_database(conn, SCHEMA_VERSION)
+                return _read_model(conn)
+        finally:
+            engine.dispose()
+
+
+def _rows(conn: Connection, row: type[Base]) -> list[Any]:
+    t = table(row)
+    if row is OrganisationRow:
+        return list(conn.execute(select(t)))
+    order = [t.c.forum, t.c.position] if row is RepresentativeRow else [t.c.position]
+    return list(conn.execute(select(t).order_by(*order)))
+
+
+def _read_model(conn: Connection) -> OrgModel:
+    orgs = _rows(conn, OrganisationRow)
+    if len(orgs) != 1:
+        raise DocumentError(f"it has {len(orgs)} organisation records instead of one")
+    model = OrgModel()
+    model.set_organisation(m.organisation_from(orgs[0]))
+    for kind, (row, _) in _WRITERS.items():
+        if kind is EntityKind.FORUM:
+            entities = _forums(conn)
+        else:
+            entities = [_READERS[kind](r) for r in _rows(conn, row)]
+        late = _LATE_FIELDS.get(kind)
+        deferred = []
+        for entity in entities:
+            if late and getattr(entity, late) is not None:
+                deferred.append(entity)
+                entity = replace(entity, **{late: None})
+            model.add(entity)
+        for entity in deferred:
+            model.update(entity)
+    return model
+
+
+def _forums(conn: Connection) -> list[Any]:
+    reps: dict[str, list[Representative]] = {}
+    for r in _rows(conn, RepresentativeRow):
+        forum_id, rep = m.representative_from(r)
+        reps.setdefault(forum_id, []).append(rep)
+    forums = []
+    for r in _rows(conn, ForumRow):
+        forum = m.forum_from(r, tuple(reps.pop(r.id, [])) if isinstance(r.id, str) else ())
+        forums.append(forum)
+    if reps:
+        raise DocumentError(f"it lists representatives of a forum '{next(iter(reps))}' "
+                            "that does not exist")
+    return forums
+
+
+def model_rows(model: OrgModel) -> list[tuple[type[Base], list[dict[str, Any]]]]:
+    """Every row of ``model``, table by table, ready for bulk inserts."""
+    out: list[tuple[type[Base], list[dict[str, Any]]]] = [
+        (OrganisationRow, [m.organisation_row(model.organisation)])]
+    for kind, (row, to_row) in _WRITERS.items():
+        entities = model.collection(kind).values()
+        out.append((row, [to_row(e, i) for i, e in enumerate(entities)]))
+    reps = [r for forum in model.forums.values() for r in m.representative_rows(forum)]
+    out.append((RepresentativeRow, reps))
+    return out
+
+
+def _write(path: Path, rows: list[tuple[type[Base], list[dict[str, Any]]]]) -> None:
+    engine = writable_engine(path, scratch=True)
+    try:
+        with engine.connect() as conn, conn.begin():
+            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            Base.metadata.create_all(conn, checkfirst=False)
+            for row, values in rows:
+                if values:
+                    conn.execute(insert(table(row)), values)
+    finally:
+        engine.dispose()
+
+
+def save_document(model: OrgModel, path: str | Path) -> None:
+    """Write ``model`` to ``path`` atomically: the old file stays whole until the new one is."""
+    path = Path(path)
+    if path.is_dir():
+        raise DocumentError(f"Cannot save {path}: it is a folder.")
+    if not path.parent.is_dir():
+        raise DocumentError(f"Cannot save {path}: the folder {path.parent} does not exist.")
+    try:
+        rows = model_rows(model)
+        with atomic_path(path) as tmp:
+            _write(tmp, rows)
+    except DocumentError as error:
+        raise DocumentError(_sentence(f"Cannot save {path}: {error}")) from None
+    except (SQLAlchemyError, sqlite3.Error) as error:
+        cause = getattr(error, "orig", None) or error
+        raise DocumentError(f"Cannot save {path}: the database could not be written ({cause}).") from None
+    except OSError as error:
+        raise DocumentError(f"Cannot save {path}: {error.strerror or error}.") from None
