@@ -15,7 +15,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from orgmodel.core.entities import Dependency, Embed, Organisation, Person, Platform, PlatformVersion, Service, Team
+from orgmodel.core.entities import (
+    Dependency,
+    Embed,
+    Organisation,
+    Person,
+    Platform,
+    PlatformVersion,
+    Service,
+    Team,
+)
 from orgmodel.core.errors import FormatError, OrgModelError
 from orgmodel.core.kinds import Architecture, Role, Support, TeamKind, VersionStatus
 from orgmodel.core.model import OrgModel
