@@ -148,3 +148,9 @@ def rule(code: str, title: str, severity: Severity, remedy: str, source: str) ->
 
 def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def role_label(role: Role) -> str:
+    """'SRE-SE', 'automation engineer', ..."""
+    special = {Role.SRE_SE: "SRE-SE", Role.SRE_SWE: "SRE-SWE"}
+    return special.get(role, role.value.replace("_", " "))

@@ -19,6 +19,7 @@ from orgmodel.analysis.findings_base import (
     Hit,
     Severity,
     plural,
+    role_label,
     rule,
 )
 from orgmodel.core.entities import Embed, Person, embed_kind
@@ -208,7 +209,7 @@ def _is_engineer(person: Person) -> bool:
 def engineer_without_team(ctx: Context) -> Iterator[Hit]:
     loose = [p for p in ctx.model.people.values() if p.team is None and _is_engineer(p)]
     for person in loose:
-        yield Hit(f"{person.name} ({person.role.value.replace('_', ' ')}) belongs to no team.",
+        yield Hit(f"{person.name} ({role_label(person.role)}) belongs to no team.",
                   (person.id,))
 
 
