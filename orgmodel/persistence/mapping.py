@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from orgmodel.core.entities import (
@@ -46,7 +49,7 @@ E = TypeVar("E", bound=Enum)
 # ------------------------------------------------------------------------------- writing
 
 
-def _json(value: Any, where: str) -> str:
+def _json_text(value: Any, where: str) -> str:
     try:
         return json.dumps(value, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):
@@ -135,184 +138,237 @@ def view_row(view: View, position: int) -> dict[str, Any]:
     where = f"The filters or positions of view '{view.name}'"
     positions = {key: [x, y] for key, (x, y) in view.positions.items()}
     return {"id": view.id, "position": position, "name": view.name, "layout": view.layout.value,
-            "filters": _json(view.filters, where), "positions": _json(positions, where),
+            "filters": _json_text(view.filters, where),
+            "positions": _json_text(positions, where),
             "zoom": view.zoom, "notes": view.notes, "tags": _tags_text(view.tags)}
 
 
 # ------------------------------------------------------------------------------- reading
+#
+# Each reader lists (column, parser) in the order they are selected, and a builder that names
+# every dataclass field. Parsers are plain functions so a large table reads quickly; a value they
+# refuse raises ``_Bad``, which ``read_rows`` turns into a sentence naming table, row and column.
 
 
-class Cell:
-    """Typed access to the columns of one stored row, with errors that name the place."""
+class _Bad(Exception):
+    def __init__(self, expected: str) -> None:
+        self.expected = expected
 
-    def __init__(self, row: Any, table: str) -> None:
-        self.row = row
-        key = getattr(row, "id", None)
-        self.where = f"the {table} row '{key}'" if isinstance(key, str) else f"a {table} row"
 
-    def _bad(self, column: str, expected: str) -> DocumentError:
-        value = getattr(self.row, column)
-        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-        return DocumentError(f"In {self.where}, {column} should be {expected}, not {shown}.")
-
-    def text(self, column: str) -> str:
-        value = getattr(self.row, column)
-        if not isinstance(value, str):
-            raise self._bad(column, "text")
+def _text(value: Any) -> str:
+    if type(value) is str:
         return value
+    raise _Bad("text")
 
-    def opt_text(self, column: str) -> str | None:
-        return None if getattr(self.row, column) is None else self.text(column)
 
-    def integer(self, column: str) -> int:
-        value = getattr(self.row, column)
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self._bad(column, "a whole number")
+def _opt_text(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _int(value: Any) -> int:
+    if type(value) is int:
         return value
+    raise _Bad("a whole number")
 
-    def boolean(self, column: str) -> bool:
-        value = getattr(self.row, column)
-        if not isinstance(value, bool):
-            raise self._bad(column, "true or false")
+
+def _bool(value: Any) -> bool:
+    if type(value) is bool:
         return value
+    raise _Bad("true or false")
 
-    def number(self, column: str) -> float:
-        value = getattr(self.row, column)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-            raise self._bad(column, "a number")
+
+def _number(value: Any) -> float:
+    if (type(value) is float and math.isfinite(value)) or type(value) is int:
         return float(value)
+    raise _Bad("a finite number")
 
-    def opt_number(self, column: str) -> float | None:
-        return None if getattr(self.row, column) is None else self.number(column)
 
-    def enum(self, column: str, kind: type[E]) -> E:
-        value = getattr(self.row, column)
+def _opt_number(value: Any) -> float | None:
+    return None if value is None else _number(value)
+
+
+def _enum(kind: type[E]) -> Callable[[Any], E]:
+    by_value = {e.value: e for e in kind}
+    expected = "one of " + ", ".join(str(v) for v in by_value)
+
+    def parse(value: Any) -> E:
         try:
-            return kind(value)
-        except ValueError:
-            choices = ", ".join(str(e.value) for e in kind)
-            raise self._bad(column, f"one of {choices}") from None
+            return by_value[value]
+        except (KeyError, TypeError):
+            raise _Bad(expected) from None
 
-    def day(self, column: str) -> date | None:
-        value = getattr(self.row, column)
-        if value is None:
-            return None
+    return parse
+
+
+@lru_cache(maxsize=1024)
+def _iso_date(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def _day(value: Any) -> date | None:
+    if value is None:
+        return None
+    try:
+        return _iso_date(_text(value))
+    except ValueError:
+        raise _Bad("a date like 2026-01-05") from None
+
+
+def _json(value: Any) -> Any:
+    try:
+        return json.loads(_text(value))
+    except ValueError:
+        raise _Bad("JSON text") from None
+
+
+@lru_cache(maxsize=4096)
+def _tags_of(text: str) -> tuple[str, ...]:
+    value = _json(text)
+    if not isinstance(value, list) or not all(type(t) is str for t in value):
+        raise _Bad("a JSON list of strings")
+    return tuple(value)
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    return _tags_of(_text(value))
+
+
+def _object(value: Any) -> dict[str, Any]:
+    data = _json(value)
+    if not isinstance(data, dict):
+        raise _Bad("a JSON object")
+    return data
+
+
+def _positions(value: Any) -> dict[str, tuple[float, float]]:
+    out: dict[str, tuple[float, float]] = {}
+    for key, pos in _object(value).items():
+        if not isinstance(pos, list) or len(pos) != 2:
+            raise _Bad("a JSON object of [x, y] pairs")
         try:
-            return date.fromisoformat(self.text(column))
-        except ValueError:
-            raise self._bad(column, "a date like 2026-01-05") from None
+            out[key] = (_number(pos[0]), _number(pos[1]))
+        except _Bad:
+            raise _Bad("a JSON object of [x, y] pairs") from None
+    return out
 
-    def json(self, column: str) -> Any:
-        try:
-            return json.loads(self.text(column))
-        except ValueError:
-            raise self._bad(column, "JSON text") from None
 
-    def tags(self, column: str = "tags") -> tuple[str, ...]:
-        value = self.json(column)
-        if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
-            raise self._bad(column, "a JSON list of strings")
-        return tuple(value)
+@dataclass(frozen=True)
+class Reader:
+    """How to read one table: the columns in select order, their parsers, and the builder."""
 
-    def json_object(self, column: str) -> dict[str, Any]:
-        value = self.json(column)
-        if not isinstance(value, dict):
-            raise self._bad(column, "a JSON object")
-        return value
+    table: str
+    columns: tuple[tuple[str, Callable[[Any], Any]], ...]
+    build: Callable[..., Any]
 
-    def positions(self, column: str) -> dict[str, tuple[float, float]]:
-        out: dict[str, tuple[float, float]] = {}
-        for key, pos in self.json_object(column).items():
-            ok = isinstance(pos, list) and len(pos) == 2 and all(
-                isinstance(v, (int, float)) and not isinstance(v, bool) for v in pos)
-            if not ok:
-                raise self._bad(column, "a JSON object of [x, y] pairs")
-            out[key] = (float(pos[0]), float(pos[1]))
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.columns]
+
+    def read(self, rows: Iterable[Sequence[Any]]) -> list[Any]:
+        """Entities (or values) from rows selected in ``names`` order; bad values are refused."""
+        parsers = [parse for _, parse in self.columns]
+        out = []
+        for row in rows:
+            try:
+                values = [parse(v) for parse, v in zip(parsers, row, strict=True)]
+            except _Bad:
+                raise self._error(row) from None
+            out.append(self.build(*values))
         return out
 
-
-def organisation_from(row: Any) -> Organisation:
-    c = Cell(row, "organisation")
-    return Organisation(name=c.text("name"), description=c.text("description"),
-                        planning_start=c.day("planning_start"), notes=c.text("notes"),
-                        tags=c.tags())
-
-
-def team_from(row: Any) -> Team:
-    c = Cell(row, "teams")
-    return Team(id=c.text("id"), name=c.text("name"), kind=c.enum("kind", TeamKind),
-                parent=c.opt_text("parent"), sites=c.integer("sites"),
-                has_oncall=c.boolean("has_oncall"), notes=c.text("notes"), tags=c.tags())
+    def _error(self, row: Sequence[Any]) -> DocumentError:
+        where = f"the {self.table} row '{row[0]}'" if type(row[0]) is str else f"a {self.table} row"
+        for (name, parse), value in zip(self.columns, row, strict=True):
+            try:
+                parse(value)
+            except _Bad as bad:
+                shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+                return DocumentError(f"in {where}, {name} should be {bad.expected}, not {shown}")
+        return DocumentError(f"{where} cannot be read")  # pragma: no cover - parsers are pure
 
 
-def person_from(row: Any) -> Person:
-    c = Cell(row, "people")
-    return Person(id=c.text("id"), name=c.text("name"), role=c.enum("role", Role),
-                  team=c.opt_text("team"), manager=c.opt_text("manager"), fte=c.number("fte"),
-                  location=c.text("location"), email=c.text("email"), notes=c.text("notes"),
-                  tags=c.tags())
+def _service(id: str, name: str, owner: str | None, architecture: Architecture, tier: int,
+             support: Support, sre_team: str | None, platform_version: str | None,
+             incidents: float | None, tickets: float | None, toil: float | None,
+             releases: float | None, notes: str, tags: tuple[str, ...]) -> Service:
+    load = ServiceLoad(incidents_per_week=incidents, tickets_per_week=tickets, toil_hours=toil,
+                       releases_per_week=releases)
+    return Service(id=id, name=name, owner=owner, architecture=architecture, tier=tier,
+                   support=support, sre_team=sre_team, platform_version=platform_version,
+                   load=load, notes=notes, tags=tags)
 
 
-def service_from(row: Any) -> Service:
-    c = Cell(row, "services")
-    load = ServiceLoad(incidents_per_week=c.opt_number("incidents_per_week"),
-                       tickets_per_week=c.opt_number("tickets_per_week"),
-                       toil_hours=c.opt_number("toil_hours"),
-                       releases_per_week=c.opt_number("releases_per_week"))
-    return Service(id=c.text("id"), name=c.text("name"), owner=c.opt_text("owner"),
-                   architecture=c.enum("architecture", Architecture), tier=c.integer("tier"),
-                   support=c.enum("support", Support), sre_team=c.opt_text("sre_team"),
-                   platform_version=c.opt_text("platform_version"), load=load,
-                   notes=c.text("notes"), tags=c.tags())
+ORGANISATION = Reader("organisation", (
+    ("name", _text), ("description", _text), ("planning_start", _day), ("notes", _text),
+    ("tags", _tags)),
+    lambda name, description, start, notes, tags: Organisation(
+        name=name, description=description, planning_start=start, notes=notes, tags=tags))
 
+TEAMS = Reader("teams", (
+    ("id", _text), ("name", _text), ("kind", _enum(TeamKind)), ("parent", _opt_text),
+    ("sites", _int), ("has_oncall", _bool), ("notes", _text), ("tags", _tags)),
+    lambda id, name, kind, parent, sites, oncall, notes, tags: Team(
+        id=id, name=name, kind=kind, parent=parent, sites=sites, has_oncall=oncall,
+        notes=notes, tags=tags))
 
-def platform_from(row: Any) -> Platform:
-    c = Cell(row, "platforms")
-    return Platform(id=c.text("id"), name=c.text("name"), kind=c.enum("kind", PlatformKind),
-                    owner=c.opt_text("owner"), notes=c.text("notes"), tags=c.tags())
+PEOPLE = Reader("people", (
+    ("id", _text), ("name", _text), ("role", _enum(Role)), ("team", _opt_text),
+    ("manager", _opt_text), ("fte", _number), ("location", _text), ("email", _text),
+    ("notes", _text), ("tags", _tags)),
+    lambda id, name, role, team, manager, fte, location, email, notes, tags: Person(
+        id=id, name=name, role=role, team=team, manager=manager, fte=fte, location=location,
+        email=email, notes=notes, tags=tags))
 
+SERVICES = Reader("services", (
+    ("id", _text), ("name", _text), ("owner", _opt_text),
+    ("architecture", _enum(Architecture)), ("tier", _int), ("support", _enum(Support)),
+    ("sre_team", _opt_text), ("platform_version", _opt_text),
+    ("incidents_per_week", _opt_number), ("tickets_per_week", _opt_number),
+    ("toil_hours", _opt_number), ("releases_per_week", _opt_number), ("notes", _text),
+    ("tags", _tags)),
+    _service)
 
-def platform_version_from(row: Any) -> PlatformVersion:
-    c = Cell(row, "platform_versions")
-    return PlatformVersion(id=c.text("id"), platform=c.text("platform"),
-                           version=c.text("version"), status=c.enum("status", VersionStatus),
-                           production_owner=c.opt_text("production_owner"),
-                           released=c.day("released"), name=c.text("name"),
-                           notes=c.text("notes"), tags=c.tags())
+PLATFORMS = Reader("platforms", (
+    ("id", _text), ("name", _text), ("kind", _enum(PlatformKind)), ("owner", _opt_text),
+    ("notes", _text), ("tags", _tags)),
+    lambda id, name, kind, owner, notes, tags: Platform(
+        id=id, name=name, kind=kind, owner=owner, notes=notes, tags=tags))
 
+PLATFORM_VERSIONS = Reader("platform_versions", (
+    ("id", _text), ("platform", _text), ("version", _text),
+    ("status", _enum(VersionStatus)), ("production_owner", _opt_text), ("released", _day),
+    ("name", _text), ("notes", _text), ("tags", _tags)),
+    lambda id, platform, version, status, owner, released, name, notes, tags: PlatformVersion(
+        id=id, platform=platform, version=version, status=status, production_owner=owner,
+        released=released, name=name, notes=notes, tags=tags))
 
-def embed_from(row: Any) -> Embed:
-    c = Cell(row, "embeds")
-    return Embed(id=c.text("id"), person=c.text("person"), host=c.text("host"),
-                 purpose=c.text("purpose"), start=c.day("start_date"), end=c.day("end_date"),
-                 name=c.text("name"), notes=c.text("notes"), tags=c.tags())
+EMBEDS = Reader("embeds", (
+    ("id", _text), ("person", _text), ("host", _text), ("purpose", _text),
+    ("start_date", _day), ("end_date", _day), ("name", _text), ("notes", _text),
+    ("tags", _tags)),
+    lambda id, person, host, purpose, start, end, name, notes, tags: Embed(
+        id=id, person=person, host=host, purpose=purpose, start=start, end=end, name=name,
+        notes=notes, tags=tags))
 
+DEPENDENCIES = Reader("dependencies", (("source", _text), ("target", _text)),
+                      lambda source, target: Dependency(source=source, target=target))
 
-def dependency_from(row: Any) -> Dependency:
-    c = Cell(row, "dependencies")
-    return Dependency(source=c.text("source"), target=c.text("target"))
+FORUMS = Reader("forums", (
+    ("id", _text), ("name", _text), ("notes", _text), ("tags", _tags)),
+    lambda id, name, notes, tags: Forum(id=id, name=name, notes=notes, tags=tags))
 
+REPRESENTATIVES = Reader("forum_representatives", (
+    ("forum", _text), ("person", _text), ("team", _text)),
+    lambda forum, person, team: (forum, Representative(person=person, team=team)))
 
-def forum_from(row: Any, representatives: tuple[Representative, ...]) -> Forum:
-    c = Cell(row, "forums")
-    return Forum(id=c.text("id"), name=c.text("name"), representatives=representatives,
-                 notes=c.text("notes"), tags=c.tags())
+SCENARIOS = Reader("scenarios", (
+    ("id", _text), ("name", _text), ("toml", _text), ("notes", _text), ("tags", _tags)),
+    lambda id, name, toml, notes, tags: Scenario(id=id, name=name, toml=toml, notes=notes,
+                                                 tags=tags))
 
-
-def representative_from(row: Any) -> tuple[str, Representative]:
-    """The forum id of a stored representative, and the representative."""
-    c = Cell(row, "forum_representatives")
-    return c.text("forum"), Representative(person=c.text("person"), team=c.text("team"))
-
-
-def scenario_from(row: Any) -> Scenario:
-    c = Cell(row, "scenarios")
-    return Scenario(id=c.text("id"), name=c.text("name"), toml=c.text("toml"),
-                    notes=c.text("notes"), tags=c.tags())
-
-
-def view_from(row: Any) -> View:
-    c = Cell(row, "views")
-    return View(id=c.text("id"), name=c.text("name"), layout=c.enum("layout", Layout),
-                filters=c.json_object("filters"), positions=c.positions("positions"),
-                zoom=c.number("zoom"), notes=c.text("notes"), tags=c.tags())
+VIEWS = Reader("views", (
+    ("id", _text), ("name", _text), ("layout", _enum(Layout)), ("filters", _object),
+    ("positions", _positions), ("zoom", _number), ("notes", _text), ("tags", _tags)),
+    lambda id, name, layout, filters, positions, zoom, notes, tags: View(
+        id=id, name=name, layout=layout, filters=filters, positions=positions, zoom=zoom,
+        notes=notes, tags=tags))

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from orgmodel.core.entities import Representative
+from orgmodel.core.entities import Forum, Organisation, Representative
 from orgmodel.core.errors import OrgModelError
 from orgmodel.core.fileio import atomic_path
 from orgmodel.core.kinds import EntityKind
@@ -56,27 +56,21 @@ from orgmodel.persistence.schema import (
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "DocumentError", "DocumentLock",
            "DocumentLockedError", "open_document", "save_document"]
 
-# collection -> (row class, entity -> row); the order in which a model is rebuilt
-_WRITERS: dict[EntityKind, tuple[type[Base], Any]] = {
-    EntityKind.TEAM: (TeamRow, m.team_row),
-    EntityKind.PERSON: (PersonRow, m.person_row),
-    EntityKind.PLATFORM: (PlatformRow, m.platform_row),
-    EntityKind.PLATFORM_VERSION: (PlatformVersionRow, m.platform_version_row),
-    EntityKind.SERVICE: (ServiceRow, m.service_row),
-    EntityKind.EMBED: (EmbedRow, m.embed_row),
-    EntityKind.DEPENDENCY: (DependencyRow, m.dependency_row),
-    EntityKind.FORUM: (ForumRow, m.forum_row),
-    EntityKind.SCENARIO: (ScenarioRow, m.scenario_row),
-    EntityKind.VIEW: (ViewRow, m.view_row),
+# collection -> (row class, entity -> row, reader); also the order in which a model is rebuilt
+_TABLES: dict[EntityKind, tuple[type[Base], Any, m.Reader]] = {
+    EntityKind.TEAM: (TeamRow, m.team_row, m.TEAMS),
+    EntityKind.PERSON: (PersonRow, m.person_row, m.PEOPLE),
+    EntityKind.PLATFORM: (PlatformRow, m.platform_row, m.PLATFORMS),
+    EntityKind.PLATFORM_VERSION: (PlatformVersionRow, m.platform_version_row,
+                                  m.PLATFORM_VERSIONS),
+    EntityKind.SERVICE: (ServiceRow, m.service_row, m.SERVICES),
+    EntityKind.EMBED: (EmbedRow, m.embed_row, m.EMBEDS),
+    EntityKind.DEPENDENCY: (DependencyRow, m.dependency_row, m.DEPENDENCIES),
+    EntityKind.FORUM: (ForumRow, m.forum_row, m.FORUMS),
+    EntityKind.SCENARIO: (ScenarioRow, m.scenario_row, m.SCENARIOS),
+    EntityKind.VIEW: (ViewRow, m.view_row, m.VIEWS),
 }
-_READERS: dict[EntityKind, Any] = {
-    EntityKind.TEAM: m.team_from, EntityKind.PERSON: m.person_from,
-    EntityKind.PLATFORM: m.platform_from, EntityKind.PLATFORM_VERSION: m.platform_version_from,
-    EntityKind.SERVICE: m.service_from, EntityKind.EMBED: m.embed_from,
-    EntityKind.DEPENDENCY: m.dependency_from, EntityKind.SCENARIO: m.scenario_from,
-    EntityKind.VIEW: m.view_from,
-}
-# references added in a second pass, so rows may refer to later rows of the same table
+# references that may point at a later row of the same table: added in a second pass
 _LATE_FIELDS = {EntityKind.TEAM: "parent", EntityKind.PERSON: "manager"}
 
 
@@ -100,9 +94,20 @@ def _reading(path: Path) -> Iterator[None]:
         raise DocumentError(f"Cannot open {path}: its data is nested too deeply.") from None
 
 
+Contents = tuple[Organisation, list[tuple[EntityKind, list[Any]]]]
+"""A document's organisation and its entities, collection by collection, in stored order."""
+
+
 def open_document(path: str | Path) -> OrgModel:
     """Read a ``.orgmodel`` document; the file is never written, whatever its version."""
     path = Path(path)
+    contents = read_contents(path)
+    with _reading(path):
+        return build_model(contents)
+
+
+def read_contents(path: Path) -> Contents:
+    """Check ``path`` and read its rows as entities (not yet checked against each other)."""
     with _reading(path):
         version = check_header(path)
         engine = readonly_engine(path)
@@ -110,13 +115,13 @@ def open_document(path: str | Path) -> OrgModel:
             with engine.connect() as conn, conn.begin():
                 check_database(conn, version)
                 if version == SCHEMA_VERSION:
-                    return _read_model(conn)
+                    return _read_contents(conn)
         finally:
             engine.dispose()
-        return _open_upgraded(path, version)
+        return _read_upgraded(path, version)
 
 
-def _open_upgraded(path: Path, version: int) -> OrgModel:
+def _read_upgraded(path: Path, version: int) -> Contents:
     """Copy an older document to a temporary folder, upgrade the copy, read it."""
     with tempfile.TemporaryDirectory(prefix="orgmodel-upgrade-") as folder:
         copy = Path(folder) / "upgrading.orgmodel"
@@ -126,34 +131,44 @@ def _open_upgraded(path: Path, version: int) -> OrgModel:
             migrate(engine, version)
             with engine.connect() as conn, conn.begin():
                 check_database(conn, SCHEMA_VERSION)
-                return _read_model(conn)
+                return _read_contents(conn)
         finally:
             engine.dispose()
 
 
-def _rows(conn: Connection, row: type[Base]) -> list[Any]:
+def _read(conn: Connection, row: type[Base], reader: m.Reader) -> list[Any]:
     t = table(row)
-    if row is OrganisationRow:
-        return list(conn.execute(select(t)))
-    order = [t.c.forum, t.c.position] if row is RepresentativeRow else [t.c.position]
-    return list(conn.execute(select(t).order_by(*order)))
+    query = select(*(t.c[name] for name in reader.names))
+    if row is RepresentativeRow:
+        query = query.order_by(t.c.forum, t.c.position)
+    elif row is not OrganisationRow:
+        query = query.order_by(t.c.position)
+    return reader.read(conn.execute(query).all())
 
 
-def _read_model(conn: Connection) -> OrgModel:
-    orgs = _rows(conn, OrganisationRow)
+def _read_contents(conn: Connection) -> Contents:
+    orgs = _read(conn, OrganisationRow, m.ORGANISATION)
     if len(orgs) != 1:
         raise DocumentError(f"it has {len(orgs)} organisation records instead of one")
-    model = OrgModel()
-    model.set_organisation(m.organisation_from(orgs[0]))
-    for kind, (row, _) in _WRITERS.items():
+    batches = []
+    for kind, (row, _, reader) in _TABLES.items():
+        entities = _read(conn, row, reader)
         if kind is EntityKind.FORUM:
-            entities = _forums(conn)
-        else:
-            entities = [_READERS[kind](r) for r in _rows(conn, row)]
+            entities = _with_representatives(conn, entities)
+        batches.append((kind, entities))
+    return orgs[0], batches
+
+
+def build_model(contents: Contents) -> OrgModel:
+    """An ``OrgModel`` of the contents, through the aggregate's checks (refs, cycles, values)."""
+    organisation, batches = contents
+    model = OrgModel()
+    model.set_organisation(organisation)
+    for kind, entities in batches:
         late = _LATE_FIELDS.get(kind)
         deferred = []
         for entity in entities:
-            if late and getattr(entity, late) is not None:
+            if late and getattr(entity, late) is not None and getattr(entity, late) not in model:
                 deferred.append(entity)
                 entity = replace(entity, **{late: None})
             model.add(entity)
@@ -162,26 +177,22 @@ def _read_model(conn: Connection) -> OrgModel:
     return model
 
 
-def _forums(conn: Connection) -> list[Any]:
+def _with_representatives(conn: Connection, forums: list[Forum]) -> list[Forum]:
     reps: dict[str, list[Representative]] = {}
-    for r in _rows(conn, RepresentativeRow):
-        forum_id, rep = m.representative_from(r)
+    for forum_id, rep in _read(conn, RepresentativeRow, m.REPRESENTATIVES):
         reps.setdefault(forum_id, []).append(rep)
-    forums = []
-    for r in _rows(conn, ForumRow):
-        forum = m.forum_from(r, tuple(reps.pop(r.id, [])) if isinstance(r.id, str) else ())
-        forums.append(forum)
+    out = [replace(f, representatives=tuple(reps.pop(f.id, ()))) for f in forums]
     if reps:
         raise DocumentError(f"it lists representatives of a forum '{next(iter(reps))}' "
                             "that does not exist")
-    return forums
+    return out
 
 
 def model_rows(model: OrgModel) -> list[tuple[type[Base], list[dict[str, Any]]]]:
     """Every row of ``model``, table by table, ready for bulk inserts."""
     out: list[tuple[type[Base], list[dict[str, Any]]]] = [
         (OrganisationRow, [m.organisation_row(model.organisation)])]
-    for kind, (row, to_row) in _WRITERS.items():
+    for kind, (row, to_row, _) in _TABLES.items():
         entities = model.collection(kind).values()
         out.append((row, [to_row(e, i) for i, e in enumerate(entities)]))
     reps = [r for forum in model.forums.values() for r in m.representative_rows(forum)]
