@@ -34,6 +34,7 @@ from orgmodel.core.entities import (
 from orgmodel.core.errors import FormatError, OrgModelError
 from orgmodel.core.kinds import (
     Architecture,
+    EntityKind,
     Layout,
     PlatformKind,
     Role,
@@ -66,7 +67,7 @@ def _int(value: Any, where: str) -> int:
 
 
 def _float(value: Any, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise FormatError(f"{where} must be a number, not {json.dumps(value)}.")
     return float(value)
 
@@ -189,7 +190,7 @@ def model_from_dict(data: Any) -> OrgModel:
     if doc.get("format") != FORMAT:
         raise FormatError("This is not orgmodel JSON (its \"format\" is not \"orgmodel\").")
     version = doc.get("version")
-    if version != VERSION:
+    if isinstance(version, bool) or version != VERSION:
         raise FormatError(f"orgmodel JSON version {json.dumps(version)} is not supported "
                           f"(this OrgModel reads version {VERSION}).")
     unknown = sorted(set(doc) - {"format", "version", "organisation", *ORDER})
@@ -263,9 +264,7 @@ def model_to_dict(model: OrgModel) -> dict[str, Any]:
     return out
 
 
-def _kind(key: str) -> Any:
-    from orgmodel.core.kinds import EntityKind
-
+def _kind(key: str) -> EntityKind:
     return EntityKind(key)
 
 
@@ -273,11 +272,29 @@ def dumps(model: OrgModel) -> str:
     return json.dumps(model_to_dict(model), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise FormatError(f"The field '{key}' appears twice in one object.")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise FormatError(f"{name} is not a number orgmodel JSON accepts.")
+
+
 def loads(text: str) -> OrgModel:
+    """Parse orgmodel JSON text strictly (no NaN/Infinity, no repeated keys) into a model."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
-        raise FormatError(f"Not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}).") from None
+        raise FormatError(
+            f"Not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
+        ) from None
+    except RecursionError:
+        raise FormatError("The JSON is nested too deeply to be orgmodel JSON.") from None
     return model_from_dict(data)
 
 
