@@ -1,0 +1,80 @@
+"""Start-up benchmark: wall time of ``orgmodel info`` next to ``python -c "import networkx"``.
+
+Writes the bundled examples to a temporary folder (orgmodel JSON, and ``.orgmodel`` when the
+persistence package is there), then times each command as a fresh subprocess several times and
+prints the median, with the bare interpreter and the networkx import as yardsticks. Run it as
+``python benchmarks/bench_startup.py [--runs N]``. Not a test: it prints numbers and asserts
+nothing about them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _median_seconds(command: Sequence[str], runs: int) -> float:
+    subprocess.run(command, capture_output=True, check=False)  # warm the file cache
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _documents(folder: Path) -> dict[str, Path]:
+    from orgmodel.cli.common import save_model
+    from orgmodel.core.errors import OrgModelError
+    from orgmodel.examples import load_example
+
+    found: dict[str, Path] = {}
+    for name in ("seed-enterprise", "large-enterprise"):
+        model = load_example(name)
+        for suffix in (".json", ".orgmodel"):
+            path = folder / f"{name}{suffix}"
+            try:
+                save_model(model, str(path))
+            except (ImportError, OrgModelError) as error:
+                print(f"(skipping {path.name}: {error})")
+                continue
+            found[path.name] = path
+    return found
+
+
+def _orgmodel() -> list[str]:
+    script = shutil.which("orgmodel")
+    return [script] if script else [sys.executable, "-m", "orgmodel"]
+
+
+def _row(label: str, seconds: float, networkx: float) -> None:
+    print(f"{label:<52}{seconds:>10.3f}{seconds / networkx:>12.2f}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9, help="runs per command (median is shown)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        documents = _documents(Path(tmp))
+        python = _median_seconds([sys.executable, "-c", "pass"], args.runs)
+        networkx = _median_seconds([sys.executable, "-c", "import networkx"], args.runs)
+        print(f"{'command':<52}{'median s':>10}{'x networkx':>12}")
+        _row("python -c pass", python, networkx)
+        _row('python -c "import networkx"', networkx, networkx)
+        for name, path in documents.items():
+            for command in ("info", "validate"):
+                seconds = _median_seconds([*_orgmodel(), command, str(path)], args.runs)
+                _row(f"orgmodel {command} {name}", seconds, networkx)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
