@@ -1,0 +1,105 @@
+"""``orgmodel [FILE] [--screenshot PNG]``: start the desktop application.
+
+Qt is imported here lazily (inside ``run``), so the rest of the command line never pays for it.
+Without ``--screenshot`` the window opens (with FILE if given; a bad file is one message box and
+the window stays, empty) and recovery copies left by a crash are offered. With ``--screenshot`` the
+window renders offscreen at a fixed size once the event loop has settled, is saved as a PNG and the
+command exits 0 (a bad FILE: one line on stderr, exit 2). ``--smoke-test`` is a hook: it runs
+``orgmodel.ui.smoke.run(args)`` when that module exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+SCREENSHOT_SIZE = (1400, 900)
+SETTLE_MS = 300
+
+
+def run(args: argparse.Namespace) -> int:
+    if getattr(args, "smoke_test", False):
+        return _smoke_test(args)
+    if getattr(args, "screenshot", None):
+        return screenshot(getattr(args, "file", None), args.screenshot)
+    return _interactive(getattr(args, "file", None))
+
+
+def _smoke_test(args: argparse.Namespace) -> int:
+    """Hook for ``orgmodel --smoke-test``: ``orgmodel.ui.smoke.run(args) -> int`` does the checks."""
+    try:
+        from orgmodel.ui import smoke  # type: ignore[attr-defined]
+    except ImportError:
+        print("orgmodel: --smoke-test is not available in this build", file=sys.stderr)
+        return 2
+    return int(smoke.run(args))
+
+
+def _interactive(file: str | None) -> int:
+    from orgmodel.ui.app import create_application
+    from orgmodel.ui.main_window import MainWindow
+
+    app = create_application([sys.argv[0]])
+    window = MainWindow()
+    window.show()
+    restored = window.files.offer_recovery()
+    if file and not restored:
+        window.files.open_path(file, ask=False)
+    return int(app.exec())
+
+
+def screenshot(file: str | None, png: str, theme: str | None = None,
+               size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
+    """Render the main window (with FILE) offscreen to ``png``; 0 on success, 2 on bad input."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from orgmodel.core.errors import OrgModelError
+    from orgmodel.ui.app import configure_application, create_application
+    from orgmodel.ui.document import Document
+
+    document = None
+    if file:
+        try:
+            document = Document.open(file)
+        except (OrgModelError, OSError) as error:
+            print(f"orgmodel: cannot open {file}: {error}", file=sys.stderr)
+            return 2
+    app = create_application([sys.argv[0]])
+    if theme is not None:
+        configure_application(app, theme)
+    try:
+        ok = grab_window(document, Path(png), size)
+    finally:
+        if document is not None:
+            document.close()
+    if not ok:
+        print(f"orgmodel: cannot write {png}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def grab_window(document: object, png: Path, size: tuple[int, int]) -> bool:
+    """Show a fresh main window holding ``document`` at ``size``, let it settle, save a PNG."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from orgmodel.ui.main_window import MainWindow
+    from orgmodel.ui.settings import AppSettings
+
+    window = MainWindow(settings=AppSettings(), restore=False)
+    if document is not None:
+        window.set_document(document)  # type: ignore[arg-type]
+    window.resize(*size)
+    window.show()
+    loop = QEventLoop()
+    QTimer.singleShot(SETTLE_MS, loop.quit)
+    loop.exec()
+    QApplication.processEvents()
+    png.parent.mkdir(parents=True, exist_ok=True)
+    ok = bool(window.grab().save(str(png), "PNG"))
+    window.document.close()
+    window.hide()
+    window.deleteLater()
+    QApplication.processEvents()
+    return ok

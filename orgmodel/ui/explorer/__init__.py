@@ -1,0 +1,1 @@
+"""The model explorer dock: a searchable tree of the organisation."""

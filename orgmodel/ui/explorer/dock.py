@@ -1,0 +1,168 @@
+"""The model explorer dock: a search field over a tree view of ``ExplorerModel``.
+
+Search filters recursively (a team stays visible when one of its people matches) and expands what
+it finds. Selecting rows sets the window's ``SelectionHub``; a selection made elsewhere (the
+diagram, the findings) is mirrored here and scrolled to. Expanded rows and the selection survive
+the model's resets.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orgmodel.editing.stack import CommandStack
+from orgmodel.ui.explorer.model import KEY_ROLE, ExplorerModel
+from orgmodel.ui.explorer.tree import ORGANISATION_KEY
+from orgmodel.ui.selection import SelectionHub
+
+SOURCE = "explorer"
+
+
+class ExplorerDock(QDockWidget):
+    """Dock holding the search field and the tree; call ``set_stack`` for each new document."""
+
+    def __init__(self, hub: SelectionHub, parent: QWidget | None = None) -> None:
+        super().__init__("Model explorer", parent)
+        self.setObjectName("explorerDock")
+        self._hub = hub
+        self._syncing = False
+        self._expanded: set[str] = set()
+        self.source: ExplorerModel | None = None
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(0)
+        self.search = QLineEdit(placeholderText="Search teams, people, services…")
+        self.search.setObjectName("explorerSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.view = QTreeView()
+        self.view.setModel(self.proxy)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.header().setStretchLastSection(True)
+        self.view.selectionModel().selectionChanged.connect(self._on_view_selection)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view)
+        self.setWidget(body)
+        hub.changed.connect(self._on_hub)
+
+    # -------------------------------------------------------------- document
+    def set_stack(self, stack: CommandStack) -> ExplorerModel:
+        if self.source is not None:
+            self.source.detach()
+            self.source.deleteLater()
+        self.source = ExplorerModel(stack, self)
+        self.source.modelAboutToBeReset.connect(self._remember_state)
+        self.source.modelReset.connect(self._restore_state)
+        self.proxy.setSourceModel(self.source)
+        self._expanded = {"cat:teams"}
+        self._restore_state()
+        self.view.resizeColumnToContents(0)
+        self.view.setColumnWidth(0, max(200, min(self.view.columnWidth(0), 320)))
+        return self.source
+
+    # ---------------------------------------------------------------- search
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        if text.strip():
+            self.view.expandAll()
+        else:
+            self._restore_state()
+
+    # ------------------------------------------------------- state on resets
+    def _remember_state(self) -> None:
+        self._expanded = set()
+        self._walk(QModelIndex(), self._collect_expanded)
+
+    def _collect_expanded(self, index: QModelIndex) -> None:
+        if self.view.isExpanded(index):
+            self._expanded.add(str(index.data(KEY_ROLE)))
+
+    def _restore_state(self) -> None:
+        self._walk(QModelIndex(), self._apply_expanded)
+        self._select_keys(self._hub.ids, scroll=False)
+
+    def _apply_expanded(self, index: QModelIndex) -> None:
+        if str(index.data(KEY_ROLE)) in self._expanded:
+            self.view.setExpanded(index, True)
+
+    def _walk(self, parent: QModelIndex, visit: Any) -> None:
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, 0, parent)
+            visit(index)
+            if self.proxy.hasChildren(index):
+                self._walk(index, visit)
+
+    # ------------------------------------------------------------- selection
+    def _on_view_selection(self, *_args: Any) -> None:
+        if self._syncing:
+            return
+        keys = [
+            str(i.data(KEY_ROLE)) for i in self.view.selectionModel().selectedRows(0)
+        ]
+        ids = [k for k in keys if k != ORGANISATION_KEY and not k.startswith("cat:")]
+        if not ids and ORGANISATION_KEY in keys:
+            ids = []
+        self._hub.select(ids, SOURCE, focus=True)
+
+    def _on_hub(self, ids: list[str], source: str) -> None:
+        if source != SOURCE:
+            self._select_keys(ids, scroll=True)
+
+    def _select_keys(self, ids: list[str], scroll: bool) -> None:
+        if self.source is None:
+            return
+        selection = QItemSelection()
+        first: QModelIndex | None = None
+        for key in ids:
+            index = self.proxy.mapFromSource(self.source.index_of_key(key))
+            if not index.isValid():
+                continue
+            selection.select(index, index.siblingAtColumn(1))
+            first = first or index
+            parent = index.parent()
+            while parent.isValid():
+                self.view.setExpanded(parent, True)
+                parent = parent.parent()
+        self._syncing = True
+        try:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.view.selectionModel().select(selection, flags)
+            if first is not None:
+                self.view.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+                if scroll:
+                    self.view.scrollTo(first)
+        finally:
+            self._syncing = False
+
+    def key_index(self, key: str) -> QModelIndex:
+        """The view index (through the filter) of an entity id, for tests and callers."""
+        if self.source is None:
+            return QModelIndex()
+        return self.proxy.mapFromSource(self.source.index_of_key(key))

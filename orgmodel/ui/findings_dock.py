@@ -1,0 +1,116 @@
+"""The findings dock: the analysis rules' findings with severity icons, refreshed as you edit.
+
+Rows show the severity icon and code, the message, and (in the tooltip) the remedy and source.
+Clicking a row selects the finding's entities everywhere (explorer, inspector, diagram) and asks
+the diagram to centre on them. Findings are recomputed after edits, debounced by a short timer so
+a burst of edits costs one pass.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLabel,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orgmodel.editing.stack import CommandStack
+from orgmodel.ui.icons import severity_icon
+from orgmodel.ui.selection import SelectionHub
+
+SOURCE = "findings"
+ENTITIES_ROLE = Qt.ItemDataRole.UserRole + 2
+DEBOUNCE_MS = 250
+
+
+class FindingsDock(QDockWidget):
+    """A list of findings; ``counts_changed(errors, warnings, infos)`` feeds the status bar."""
+
+    counts_changed = Signal(int, int, int)
+
+    def __init__(self, hub: SelectionHub, parent: QWidget | None = None) -> None:
+        super().__init__("Findings", parent)
+        self.setObjectName("findingsDock")
+        self._hub = hub
+        self._stack: CommandStack | None = None
+        self.findings: list[Any] = []
+        self.items = QStandardItemModel(0, 2, self)
+        self.items.setHorizontalHeaderLabels(["Code", "Finding"])
+        self.view = QTreeView()
+        self.view.setModel(self.items)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setColumnWidth(0, 90)
+        self.view.clicked.connect(self._on_clicked)
+        self.view.activated.connect(self._on_clicked)
+        self.summary = QLabel()
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view)
+        self.setWidget(body)
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh_now)
+
+    def set_stack(self, stack: CommandStack) -> None:
+        if self._stack is not None:
+            self._stack.changed.disconnect(self._schedule)
+        self._stack = stack
+        stack.changed.connect(self._schedule)
+        self.refresh_now()
+
+    def _schedule(self, _payload: Any = None) -> None:
+        self._timer.start()
+
+    @property
+    def pending(self) -> bool:
+        return self._timer.isActive()
+
+    def refresh_now(self) -> None:
+        """Recompute the findings of the current model and refill the list."""
+        self._timer.stop()
+        if self._stack is None:
+            return
+        from orgmodel.analysis.findings import find_all
+
+        self.findings = find_all(self._stack.model)
+        self.items.removeRows(0, self.items.rowCount())
+        for finding in self.findings:
+            self.items.appendRow(self._row(finding))
+        counts = [sum(f.severity.value == s for f in self.findings) for s in ("error", "warning", "info")]
+        self.summary.setText(
+            f"{counts[0]} errors, {counts[1]} warnings, {counts[2]} notes" if self.findings
+            else "No findings: nothing to fix."
+        )
+        self.counts_changed.emit(*counts)
+
+    def _row(self, finding: Any) -> list[QStandardItem]:
+        severity = finding.severity.value
+        code = QStandardItem(severity_icon(severity), finding.code)
+        message = QStandardItem(finding.message)
+        tooltip = f"<b>{severity.capitalize()} {finding.code}</b>: {finding.message}"
+        if finding.remedy:
+            tooltip += f"<br><i>Remedy:</i> {finding.remedy}"
+        if finding.source:
+            tooltip += f"<br><i>Source:</i> {finding.source}"
+        for item in (code, message):
+            item.setToolTip(tooltip)
+            item.setData(list(finding.entities), ENTITIES_ROLE)
+            item.setEditable(False)
+        return [code, message]
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        ids = index.siblingAtColumn(0).data(ENTITIES_ROLE) or []
+        self._hub.select([str(i) for i in ids], SOURCE, focus=True)

@@ -1,0 +1,80 @@
+"""Human labels for enum values and entities, shared by the explorer, inspector and findings.
+
+One place that turns ``Role.SRE_SE`` into "SRE-SE" and an embed into "Ada → Payments", so every
+panel says the same thing. Qt-free.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from orgmodel.core.entities import (
+    Embed,
+    Forum,
+    Person,
+    Platform,
+    PlatformVersion,
+    Service,
+    Team,
+    View,
+)
+from orgmodel.core.kinds import Role, Support
+from orgmodel.core.model import OrgModel
+
+_SPECIAL = {
+    "sre": "SRE",
+    "sre_se": "SRE-SE",
+    "sre_swe": "SRE-SWE",
+    "vm": "VM",
+    "dev": "Developers",
+    "org_chart": "Org chart",
+}
+
+
+def enum_label(value: Enum | str) -> str:
+    raw = value.value if isinstance(value, Enum) else str(value)
+    if raw in _SPECIAL:
+        return _SPECIAL[raw]
+    return raw.replace("_", " ").capitalize()
+
+
+def entity_name(model: OrgModel, entity: Any) -> str:
+    """The name shown for an entity in lists and trees."""
+    if isinstance(entity, PlatformVersion):
+        platform = model.platforms.get(entity.platform)
+        base = f"{platform.name} {entity.version}" if platform else entity.version
+        return f"{base} ({entity.name})" if entity.name else base
+    if isinstance(entity, Embed):
+        person = model.people.get(entity.person)
+        host = model.teams.get(entity.host)
+        who = person.name if person else entity.person
+        where = host.name if host else entity.host
+        return entity.name or f"{who} → {where}"
+    name = getattr(entity, "name", "")
+    return name or str(getattr(entity, "id", ""))
+
+
+def entity_detail(model: OrgModel, entity: Any) -> str:
+    """A short second column: kind, role, tier and support, status..."""
+    if isinstance(entity, Team):
+        text = f"{enum_label(entity.kind)} team" if entity.kind.value != "group" else "Group"
+        return text + (" · on-call" if entity.has_oncall else "")
+    if isinstance(entity, Person):
+        text = enum_label(entity.role) if entity.role is not Role.OTHER else "Other role"
+        return text + (f" · {entity.fte:g} FTE" if entity.fte < 1 else "")
+    if isinstance(entity, Service):
+        support = "SRE-supported" if entity.support is Support.SRE else "dev-supported"
+        return f"tier {entity.tier} · {support}"
+    if isinstance(entity, Platform):
+        return enum_label(entity.kind)
+    if isinstance(entity, PlatformVersion):
+        return enum_label(entity.status)
+    if isinstance(entity, Embed):
+        return entity.purpose
+    if isinstance(entity, Forum):
+        count = len(entity.representatives)
+        return f"{count} representative{'s' if count != 1 else ''}"
+    if isinstance(entity, View):
+        return enum_label(entity.layout)
+    return ""

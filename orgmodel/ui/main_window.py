@@ -1,0 +1,329 @@
+"""The main window: menus, toolbar, status bar, the docks and the central tabs around a Document.
+
+The window owns one ``Document`` at a time (``set_document``) and hands its command stack to the
+explorer, inspector, findings, metrics and history docks and to the central tabs; a shared
+``SelectionHub`` keeps their selections in step. File operations live in ``file_ops.py``, the
+actions and menus in ``actions.py``. The title shows the file name with Qt's modified mark
+("name.orgmodel* — OrgModel"), which follows ``Document.is_modified``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
+
+from orgmodel.core.entities import (
+    Forum,
+    Person,
+    Platform,
+    PlatformVersion,
+    Scenario,
+    Service,
+    Team,
+    new_id,
+)
+from orgmodel.core.errors import OrgModelError
+from orgmodel.core.kinds import EntityKind
+from orgmodel.core.model import describe
+from orgmodel.editing.commands import AddEntityCommand, RemoveEntityCommand
+from orgmodel.ui.actions import build_actions
+from orgmodel.ui.central import CentralTabs, load_class
+from orgmodel.ui.document import Document
+from orgmodel.ui.explorer.dock import ExplorerDock
+from orgmodel.ui.file_ops import FileOperations
+from orgmodel.ui.findings_dock import FindingsDock
+from orgmodel.ui.history_dock import HistoryDock
+from orgmodel.ui.inspector.dock import InspectorDock
+from orgmodel.ui.metrics_dock import MetricsDock
+from orgmodel.ui.selection import SelectionHub
+from orgmodel.ui.settings import AppSettings
+
+SOURCE = "window"
+Area = Qt.DockWidgetArea
+
+
+class MainWindow(QMainWindow):
+    """One document in a window with the explorer, inspector, findings, metrics and history."""
+
+    def __init__(self, settings: AppSettings | None = None, recovery_dir: Path | None = None,
+                 parent: QWidget | None = None, restore: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings or AppSettings()
+        self.document = Document()
+        self.menus: dict[str, QMenu] = {}
+        self.toolbar: QToolBar | None = None
+        self.presentation: Any = None
+        self.hub = SelectionHub(self)
+        self.files = FileOperations(self, recovery_dir)
+        self.central = CentralTabs(self.hub, self)
+        self.setCentralWidget(self.central)
+        self.explorer = ExplorerDock(self.hub, self)
+        self.inspector = InspectorDock(self.hub, self)
+        self.findings = FindingsDock(self.hub, self)
+        self.metrics = MetricsDock(self)
+        self.history = HistoryDock(self)
+        self._place_docks()
+        self.actions = build_actions(self)
+        self._view_menu()
+        self._status_bar()
+        self.hub.changed.connect(self._on_selection)
+        self.resize(1400, 900)
+        if restore:
+            self._restore_window()
+            self.files.set_autosave_interval(self.settings.autosave_seconds)
+        self.set_document(self.document)
+        self.update_recent_menu()
+
+    # ------------------------------------------------------------------ layout
+    def _place_docks(self) -> None:
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self.addDockWidget(Area.LeftDockWidgetArea, self.explorer)
+        self.addDockWidget(Area.RightDockWidgetArea, self.inspector)
+        self.addDockWidget(Area.RightDockWidgetArea, self.history)
+        self.addDockWidget(Area.BottomDockWidgetArea, self.findings)
+        self.addDockWidget(Area.BottomDockWidgetArea, self.metrics)
+        self.tabifyDockWidget(self.findings, self.metrics)
+        self.findings.raise_()
+        self.resizeDocks([self.explorer, self.inspector], [300, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inspector, self.history], [560, 160], Qt.Orientation.Vertical)
+        self.resizeDocks([self.findings], [190], Qt.Orientation.Vertical)
+
+    def _view_menu(self) -> None:
+        menu = self.menus["view"]
+        for dock in (self.explorer, self.inspector, self.findings, self.metrics, self.history):
+            menu.addAction(dock.toggleViewAction())
+        if self.toolbar is not None:
+            menu.addAction(self.toolbar.toggleViewAction())
+        menu.addSeparator()
+        menu.addAction(self.actions.presentation)
+
+    def _status_bar(self) -> None:
+        self.selection_label = QLabel()
+        self.findings_label = QLabel()
+        self.statusBar().addPermanentWidget(self.selection_label)
+        self.statusBar().addPermanentWidget(self.findings_label)
+        self.findings.counts_changed.connect(self._on_counts)
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    # --------------------------------------------------------------- document
+    def set_document(self, document: Document) -> None:
+        """Show ``document`` in the window, releasing the one shown before."""
+        old = self.document
+        if old is not document:
+            old.stack.changed.disconnect(self._on_stack_changed)
+            self.files.release(old)
+        self.document = document
+        document.stack.changed.connect(self._on_stack_changed)
+        self.hub.select([], SOURCE)
+        self.explorer.set_stack(document.stack)
+        self.explorer.source.drop_refused.connect(self._on_drop_refused)  # type: ignore[union-attr]
+        self.inspector.set_stack(document.stack)
+        self.findings.set_stack(document.stack)
+        self.metrics.set_stack(document.stack)
+        self.history.set_stack(document.stack)
+        self.central.set_stack(document.stack)
+        self._on_stack_changed()
+
+    def _on_stack_changed(self, _payload: Any = None) -> None:
+        stack = self.document.stack
+        self.actions.undo.setEnabled(stack.can_undo)
+        self.actions.redo.setEnabled(stack.can_redo)
+        self.actions.undo.setText(f"&Undo {stack.undo_text}" if stack.can_undo else "&Undo")
+        self.actions.redo.setText(f"&Redo {stack.redo_text}" if stack.can_redo else "&Redo")
+        self.update_title()
+        self.hub.forget_missing(stack.model)
+
+    def update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.display_name}[*] — OrgModel")
+        self.setWindowModified(self.document.is_modified)
+
+    def update_recent_menu(self) -> None:
+        menu = self.actions.recent_menu
+        menu.clear()
+        files = self.settings.recent_files()
+        for number, path in enumerate(files, start=1):
+            action = menu.addAction(f"&{number} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.files.open_path(p))
+        if files:
+            menu.addSeparator()
+            menu.addAction("Clear Menu", self._clear_recent)
+        menu.setEnabled(bool(files))
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent_files()
+        self.update_recent_menu()
+
+    # ------------------------------------------------------------------- edit
+    def undo(self) -> None:
+        if self.document.stack.can_undo:
+            self.document.stack.undo()
+
+    def redo(self) -> None:
+        if self.document.stack.can_redo:
+            self.document.stack.redo()
+
+    def push(self, command: Any) -> bool:
+        """Push a command; a refusal becomes one message box. True when applied."""
+        try:
+            self.document.stack.push(command)
+        except OrgModelError as error:
+            QMessageBox.warning(self, "Cannot do that", str(error))
+            return False
+        return True
+
+    def delete_selection(self) -> None:
+        ids = [i for i in self.hub.ids if i in self.document.model]
+        if not ids:
+            self.statusBar().showMessage("Select something to delete first.", 3000)
+            return
+        stack = self.document.stack
+        try:
+            if len(ids) == 1:
+                stack.push(RemoveEntityCommand(ids[0]))
+            else:
+                with stack.macro(f"Remove {len(ids)} entities"):
+                    for entity_id in ids:
+                        if entity_id in self.document.model:
+                            stack.push(RemoveEntityCommand(entity_id))
+        except OrgModelError as error:
+            QMessageBox.warning(self, "Cannot delete", str(error))
+
+    def add_entity(self, kind: EntityKind) -> str | None:
+        """Add a new entity of ``kind`` next to the selection, select it and return its id."""
+        entity = self._new_entity(kind)
+        if entity is None or not self.push(AddEntityCommand(entity)):
+            return None
+        self.hub.select([entity.id], SOURCE, focus=True)
+        editor = self.inspector.editors.get("name") or self.inspector.editors.get("version")
+        if editor is not None:
+            editor.widget.setFocus()
+            if hasattr(editor.widget, "selectAll"):
+                editor.widget.selectAll()
+        return str(entity.id)
+
+    def _selected_team(self) -> str | None:
+        model = self.document.model
+        for entity_id in self.hub.ids:
+            entity = model.find(entity_id)
+            if isinstance(entity, Team):
+                return entity.id
+            if isinstance(entity, Person):
+                return entity.team
+            if isinstance(entity, Service):
+                return entity.owner
+        return None
+
+    def _new_entity(self, kind: EntityKind) -> Any:
+        model = self.document.model
+        team = self._selected_team()
+        uid = new_id()
+        if kind is EntityKind.TEAM:
+            return Team(uid, "New team", parent=team)
+        if kind is EntityKind.PERSON:
+            return Person(uid, "New person", team=team)
+        if kind is EntityKind.SERVICE:
+            return Service(uid, "New service", owner=team)
+        if kind is EntityKind.PLATFORM:
+            return Platform(uid, "New platform", owner=team)
+        if kind is EntityKind.PLATFORM_VERSION:
+            chosen = [model.find(i) for i in self.hub.ids]
+            platform = next((e.id for e in chosen if isinstance(e, Platform)), None)
+            platform = platform or next(iter(model.platforms), None)
+            if platform is None:
+                QMessageBox.information(self, "Add platform version", "Add a platform first: "
+                                        "a version belongs to a platform.")
+                return None
+            return PlatformVersion(uid, platform, "1.0")
+        if kind is EntityKind.FORUM:
+            return Forum(uid, "New forum")
+        return Scenario(uid, "New scenario", toml=self._default_scenario_toml())
+
+    def _default_scenario_toml(self) -> str:
+        name = self.settings.default_scenario
+        if not name:
+            return ""
+        from orgmodel.resources_path import resource
+
+        path = resource("scenarios", f"{name}.toml")
+        return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+    def focus_search(self) -> None:
+        self.explorer.show()
+        self.explorer.raise_()
+        self.explorer.search.setFocus()
+        self.explorer.search.selectAll()
+
+    # ---------------------------------------------------------------- windows
+    def show_preferences(self) -> None:
+        from orgmodel.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            self.files.set_autosave_interval(self.settings.autosave_seconds)
+
+    def start_presentation(self) -> None:
+        cls = load_class("orgmodel.ui.diagram.presentation", "PresentationWindow")
+        if cls is None:
+            QMessageBox.information(self, "Presentation", "Presentation mode is not available in this build.")
+            return
+        if not self.document.model.views:
+            QMessageBox.information(self, "Presentation", "Save a diagram view first: "
+                                    "presentation mode steps through the saved views.")
+            return
+        self.presentation = cls(self.document.stack)
+        self.presentation.showFullScreen()
+
+    def show_simulation(self) -> None:
+        self.central.show_simulation()
+
+    def show_about(self) -> None:
+        from orgmodel import __version__
+
+        QMessageBox.about(self, "About OrgModel", f"<b>OrgModel {__version__}</b><br>Model engineering "
+                          "organisations (platform, automation, software and SRE teams) and simulate "
+                          "their support load.<br>Apache-2.0.")
+
+    def show_about_qt(self) -> None:
+        QMessageBox.aboutQt(self)
+
+    # ----------------------------------------------------------------- events
+    def _on_selection(self, ids: list[str], _source: str) -> None:
+        model = self.document.model
+        entities = [model.find(i) for i in ids]
+        names = [describe(e) for e in entities if e is not None]
+        if not names:
+            self.selection_label.setText("")
+        elif len(names) == 1:
+            self.selection_label.setText(names[0])
+        else:
+            self.selection_label.setText(f"{len(names)} selected")
+
+    def _on_counts(self, errors: int, warnings: int, infos: int) -> None:
+        self.findings_label.setText(f"{errors} errors · {warnings} warnings · {infos} notes")
+
+    def _on_drop_refused(self, message: str) -> None:
+        QMessageBox.warning(self, "Cannot move", message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.files.release(self.document)
+        if self.presentation is not None:
+            self.presentation.close()
+        event.accept()

@@ -1,0 +1,129 @@
+"""The metrics dock: headcount by role and team kind, ratios, span of control and SRE coverage.
+
+Reads ``orgmodel.analysis.metrics.compute_metrics`` and shows it as a two-column tree grouped by
+topic, recomputed (debounced) after edits. Read-only: it explains the organisation, it does not
+edit it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QTreeView, QWidget
+
+from orgmodel.editing.stack import CommandStack
+from orgmodel.ui.labels import enum_label
+
+DEBOUNCE_MS = 250
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f} %"
+
+
+def _num(value: float | None, digits: int = 1) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def _ratio_label(key: str) -> str:
+    return key.replace("_per_", " per ").replace("_to_", " to ").replace("_", " ").replace("sre", "SRE").capitalize()
+
+
+class MetricsDock(QDockWidget):
+    """Metrics of the current model in groups (Headcount, By role, By team kind, Ratios, SRE)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Metrics", parent)
+        self.setObjectName("metricsDock")
+        self._stack: CommandStack | None = None
+        self.metrics: Any = None
+        self.items = QStandardItemModel(0, 2, self)
+        self.items.setHorizontalHeaderLabels(["Metric", "Value"])
+        self.view = QTreeView()
+        self.view.setModel(self.items)
+        self.view.setUniformRowHeights(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setColumnWidth(0, 200)
+        self.setWidget(self.view)
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh_now)
+
+    def set_stack(self, stack: CommandStack) -> None:
+        if self._stack is not None:
+            self._stack.changed.disconnect(self._schedule)
+        self._stack = stack
+        stack.changed.connect(self._schedule)
+        self.refresh_now()
+
+    def _schedule(self, _payload: Any = None) -> None:
+        self._timer.start()
+
+    def value_of(self, group: str, label: str) -> str | None:
+        """The text shown for ``label`` under ``group`` (for tests and scripts)."""
+        for row in range(self.items.rowCount()):
+            parent = self.items.item(row, 0)
+            if parent.text() != group:
+                continue
+            for child in range(parent.rowCount()):
+                if parent.child(child, 0).text() == label:
+                    return parent.child(child, 1).text()
+        return None
+
+    def refresh_now(self) -> None:
+        self._timer.stop()
+        if self._stack is None:
+            return
+        from orgmodel.analysis.metrics import compute_metrics
+
+        m = compute_metrics(self._stack.model)
+        self.metrics = m
+        expanded = {
+            self.items.item(r, 0).text()
+            for r in range(self.items.rowCount())
+            if self.view.isExpanded(self.items.index(r, 0))
+        } or {"Headcount", "SRE coverage"}
+        self.items.removeRows(0, self.items.rowCount())
+        self._group("Headcount", [("People", str(m.people)), ("FTE", _num(m.fte)),
+                                  ("Teams", str(m.counts.get("teams", 0))),
+                                  ("Services", str(m.counts.get("services", 0)))])
+        self._group("By role", [(enum_label(k), f"{h.people}  ({h.fte:.1f} FTE)")
+                                for k, h in m.by_role.items() if h.people])
+        self._group("By team kind", [(enum_label(k) if k != "none" else "No team",
+                                      f"{h.people}  ({h.fte:.1f} FTE)")
+                                     for k, h in m.by_team_kind.items() if h.people])
+        self._group("Ratios", [(_ratio_label(k), _num(v, 2)) for k, v in m.ratios.items()])
+        self._group("SRE coverage", self._sre_rows(m))
+        self._group("Span of control", [("Mean", _num(m.span_mean)), ("Median", _num(m.span_median)),
+                                        ("Largest", str(m.span_max)),
+                                        ("Managers without reports", str(m.managers_without_reports))])
+        self._group("Embeds", [("Active", str(m.active_embeds))] +
+                    [(enum_label(k), str(v)) for k, v in m.active_embeds_by_kind.items()])
+        for row in range(self.items.rowCount()):
+            if self.items.item(row, 0).text() in expanded:
+                self.view.expand(self.items.index(row, 0))
+
+    def _sre_rows(self, m: Any) -> list[tuple[str, str]]:
+        rows = [
+            ("SRE-supported services", f"{m.sre_supported_services}  ({_pct(m.sre_service_share)})"),
+            ("Tier-1 services SRE-supported", _pct(m.sre_tier1_share)),
+            ("Services per SRE FTE", _num(m.services_per_sre, 2)),
+        ]
+        for team in m.sre_teams:
+            rows.append((f"  {team.name}", f"{team.services} services, {team.platform_versions} "
+                         f"versions, {team.sre_fte:.1f} FTE"))
+        return rows
+
+    def _group(self, title: str, rows: list[tuple[str, str]]) -> None:
+        parent = QStandardItem(title)
+        parent.setEditable(False)
+        blank = QStandardItem("")
+        blank.setEditable(False)
+        for label, value in rows:
+            left, right = QStandardItem(label), QStandardItem(value)
+            left.setEditable(False)
+            right.setEditable(False)
+            right.setToolTip(f"{label.strip()}: {value}")
+            parent.appendRow([left, right])
+        self.items.appendRow([parent, blank])
