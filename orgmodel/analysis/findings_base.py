@@ -69,6 +69,7 @@ class Thresholds:
     min_rotation_per_site: int = 6  # OM006/OM007: SRE book ch. 11, two-site rotations
     min_team_size: int = 3  # OM008
     max_team_size: int = 9  # OM008
+    sre_low_tier: int = 3  # OM016: SRE-supported services of this tier or lower (3, 4)
 
 
 class Hit(NamedTuple):

@@ -3,7 +3,8 @@
 OM001 (service without owner), OM002 (production platform version without an SRE owner), OM005
 (SRE supports everything), OM006 (owners who could not take the pager back), OM011 (platform never
 released), OM012 (service on a deprecated/retired version), and our additions OM014 (service on
-an unreleased version) and OM015 (SRE team running platform versions without SRE-SE). Not for
+an unreleased version), OM015 (SRE team running platform versions without SRE-SE) and OM016
+(SRE on low tiers while tier-1 services stay with developers). Not for
 people and team-shape rules (``findings_people``) nor for running the catalogue (``findings``).
 """
 
@@ -195,6 +196,26 @@ def sre_team_without_se(ctx: Context) -> Iterator[Hit]:
             )
 
 
+@rule(
+    "OM016", "Tier-1 services left to developers while SRE supports low tiers", Severity.INFO,
+    remedy="Point SRE at the most critical services first: hand a low-tier service back to its "
+    "developers and take on the tier-1 one, or note why the tier-1 service stays with them.",
+    source="Site Reliability Engineering (Google, 2016), ch. 32 (the SRE engagement model): "
+    "SRE is scarce and engages where reliability matters most",
+)
+def sre_priorities(ctx: Context) -> Iterator[Hit]:
+    services = list(ctx.model.services.values())
+    low = [s for s in services if s.support is Support.SRE and s.tier >= ctx.t.sre_low_tier]
+    tier1 = [s for s in services if s.support is Support.DEV and s.tier == 1]
+    if low and tier1:
+        yield Hit(
+            f"SRE supports {plural(len(low), 'service')} of tier {ctx.t.sre_low_tier} or lower "
+            f"({ctx.names(s.id for s in low)}) while {plural(len(tier1), 'tier-1 service')} "
+            f"({ctx.names(s.id for s in tier1)}) rest with developers alone.",
+            tuple(s.id for s in tier1 + low),
+        )
+
+
 RULES = (
     service_without_owner,
     production_version_without_sre,
@@ -204,4 +225,5 @@ RULES = (
     service_on_old_version,
     service_on_unreleased_version,
     sre_team_without_se,
+    sre_priorities,
 )

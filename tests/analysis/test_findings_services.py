@@ -139,3 +139,16 @@ def test_om015_sre_team_operating_versions_needs_an_sre_se(org: Org) -> None:
     assert finding.entities == ("sre", "k8s-1")
     org.person("sre", Role.SRE_SE)
     assert codes(org, "OM015") == []
+
+
+def test_om016_sre_on_low_tiers_while_tier1_stays_with_developers(org: Org) -> None:
+    org.team("sre", TeamKind.SRE)
+    org.team("pay")
+    org.service("checkout", owner="pay", tier=1)
+    org.service("reports", owner="pay", tier=3, sre="sre")
+    org.service("search", owner="pay", tier=2, sre="sre")
+    (finding,) = codes(org, "OM016")
+    assert finding.entities == ("checkout", "reports")
+    assert "1 service of tier 3 or lower (Reports)" in finding.message
+    org.model.change("reports", tier=2)
+    assert codes(org, "OM016") == []

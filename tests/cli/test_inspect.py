@@ -155,12 +155,25 @@ print(json.dumps({{"code": code, "heavy": heavy}}), file=sys.stderr)
 """
 
 
+def _document(tmp_path: Path, suffix: str) -> str:
+    path = write(tmp_path, broken())
+    if suffix == ".json":
+        return path
+    pytest.importorskip("orgmodel.persistence.store", reason="persistence not written yet")
+    from orgmodel.cli.common import load_model, save_model
+
+    target = str(tmp_path / "org.orgmodel")
+    save_model(load_model(path), target)
+    return target
+
+
+@pytest.mark.parametrize("suffix", [".json", ".orgmodel"])
 @pytest.mark.parametrize("command", ["info", "validate"])
-def test_commands_import_no_gui_plotting_numeric_or_graph_modules(tmp_path: Path,
-                                                                  command: str) -> None:
+def test_commands_import_no_gui_plotting_numeric_or_graph_modules(tmp_path: Path, command: str,
+                                                                  suffix: str) -> None:
     roots = {h for h in HEAVY if "." not in h}
     probe = PROBE.format(heavy_roots=roots, heavy=list(HEAVY))
-    done = subprocess.run([sys.executable, "-c", probe, command, write(tmp_path, broken())],
+    done = subprocess.run([sys.executable, "-c", probe, command, _document(tmp_path, suffix)],
                           capture_output=True, text=True, check=False, timeout=60)
     report = json.loads(done.stderr.strip().splitlines()[-1])
     assert report["code"] == (0 if command == "info" else 1)
