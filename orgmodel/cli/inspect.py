@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from orgmodel.analysis.findings import Finding, count_by_severity, find_all
+from orgmodel.analysis.findings_base import plural
 from orgmodel.analysis.metrics import Headcount, Metrics, compute_metrics, metrics_to_dict
 from orgmodel.cli.common import load_model, print_json
 from orgmodel.core.model import OrgModel
@@ -109,8 +110,8 @@ def info_lines(model: OrgModel, name: str, m: Metrics, findings: dict[str, int])
         f"Services   {c['services']} ({m.tier1_services} tier 1), "
         f"{c['dependencies']} dependencies",
         f"Platforms  {c['platforms']}, {c['platform_versions']} versions",
-        f"Other      {c['embeds']} embeds, {c['forums']} forums, {c['scenarios']} scenarios, "
-        f"{c['views']} views",
+        f"Other      {plural(c['embeds'], 'embed')}, {plural(c['forums'], 'forum')}, "
+        f"{plural(c['scenarios'], 'scenario')}, {plural(c['views'], 'view')}",
         "",
         *_table("Headcount by role", m.by_role),
         "",
@@ -125,8 +126,7 @@ def info_lines(model: OrgModel, name: str, m: Metrics, findings: dict[str, int])
         *_sre_lines(m),
         "",
         _embed_line(m),
-        f"Findings   {findings['error']} errors, {findings['warning']} warnings, "
-        f"{findings['info']} info (details: orgmodel validate {name})",
+        f"Findings   {_summary(findings)} (details: orgmodel validate {name})",
     ]
     return lines
 
@@ -134,10 +134,11 @@ def info_lines(model: OrgModel, name: str, m: Metrics, findings: dict[str, int])
 def _span_lines(m: Metrics) -> list[str]:
     if not m.span_by_manager:
         return ["Span of control   nobody has direct reports", ""]
-    line = (f"Span of control   {len(m.span_by_manager)} managers, mean {m.span_mean:.1f}, "
+    line = (f"Span of control   {plural(len(m.span_by_manager), 'manager')}, "
+            f"mean {m.span_mean:.1f}, "
             f"median {m.span_median:.1f}, max {m.span_max}")
     if m.managers_without_reports:
-        line += f" ({m.managers_without_reports} managers without reports)"
+        line += f" ({plural(m.managers_without_reports, 'manager')} without reports)"
     return [line, ""]
 
 
@@ -153,7 +154,7 @@ def _sre_lines(m: Metrics) -> list[str]:
         ratio = "n/a" if team.services_per_sre is None else f"{team.services_per_sre:.2f}"
         lines.append(f"  {team.name}: {team.sre_fte:.1f} SRE FTE, {team.services} services "
                      f"({team.tier1_services} tier 1, {ratio} per SRE), "
-                     f"{team.platform_versions} platform versions in production ownership")
+                     f"{team.platform_versions} platform versions owned")
     return lines
 
 
@@ -188,6 +189,10 @@ def validate_lines(name: str, findings: list[Finding], counts: dict[str, int]) -
         lines.append(f"{'':<15}source: {finding.source}")
     if lines:
         lines.append("")
-    lines.append(f"{name}: {counts['error']} errors, {counts['warning']} warnings, "
-                 f"{counts['info']} info")
+    lines.append(f"{name}: {_summary(counts)}")
     return lines
+
+
+def _summary(counts: dict[str, int]) -> str:
+    return (f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+            f"{counts['info']} info")

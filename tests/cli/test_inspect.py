@@ -59,7 +59,7 @@ def test_info_prints_a_readable_summary(tmp_path: Path, capsys: pytest.CaptureFi
     assert out.startswith("Acme  (org.json, as of 2026-03-01)")
     assert "People     17 (16.5 FTE)" in out
     assert "SRE : software            1 : 1.1  (0.938)" in out
-    assert "Span of control   1 managers, mean 16.0, median 16.0, max 16" in out
+    assert "Span of control   1 manager, mean 16.0, median 16.0, max 16" in out
     assert "SRE support       1 of 2 services (50 %), 1 of 1 tier-1 (100 %)" in out
     assert "Findings   0 errors, 0 warnings, 0 info" in out
 
@@ -94,7 +94,7 @@ def test_validate_exits_1_on_an_error_and_prints_remedies(
     assert lines[0] == "error   OM001  Service 'Orphan' has no owning team."
     assert lines[1].strip().startswith("remedy: Give the service an owning team")
     assert lines[2].strip().startswith("source: seed")
-    assert lines[-1] == "org.json: 1 errors, 1 warnings, 1 info"
+    assert lines[-1] == "org.json: 1 error, 1 warning, 1 info"
 
 
 def test_validate_warnings_alone_exit_0(tmp_path: Path) -> None:
