@@ -1,0 +1,169 @@
+"""Steps 8-9 of the weekly step: the flags per SRE team and the response ladder (incl. handback).
+
+``OPS_OVERLOAD`` is the trailing mean of phi over ``overload_window_weeks`` (only once that many
+weeks exist) above ``ops_cap``; ``PAGER_OVERLOAD`` the same for pages per shift over
+``pager_window_weeks`` against ``max_incidents_per_shift``; ``ROTATION_UNDERSTAFFED`` ramped people
+per site below the minimum rotation; ``TICKET_BACKLOG`` backlog hours above zero three weeks
+running. The ladder, counted from the week t0 the overload flag was raised: the flagged toil share
+(engine_load reads ``ops_flag``), an SRE-SWE embed at ``t0 + embed_after_weeks``, a handback at
+``t0 + handback_after_weeks``; it resets when the flag clears. Not for recording (engine.py).
+
+Decisions: the handback happens once per overload episode and uses this week's expected
+(mean) interrupt hours; services go back, highest expected hours first (exact sort, only in the
+runs that hand back), until the projected ops hours are at most ``max(handback_target * N * H,
+on-call floor)``. The ladder embed is skipped when the team has no free SRE-SWE or the chosen
+development team already has one. Re-onboarding is checked at the end of every quarter (weeks
+12, 25, ...): an SRE team that is not flagged and whose quarter mean phi is below
+``reonboard_below`` takes back up to ``reonboard_per_quarter`` of the services it handed back,
+earliest slots first; each costs a PRR and starts at familiarity 0 (so does a handed-back service).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from orgmodel.sim.compile import CompiledModel
+from orgmodel.sim.engine_growth import prr_hours
+from orgmodel.sim.engine_load import Week
+from orgmodel.sim.engine_state import F32, MIGRATION_WEEKS, NONE, Bools, State
+from orgmodel.sim.engine_stocks import start_embed
+from orgmodel.sim.scenario import ScenarioParams
+
+Event = dict[str, Any]
+
+
+def update_flags(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: int) -> dict[str, Bools]:
+    """Compute this week's flags per SRE team; ``st.ops_flag`` is updated, the rest returned."""
+    ps, sre = st.sre_pools, p.sre
+    phi, pages = wk.phi[:, :ps], wk.pages[:, :ps]
+    st.phi_ring[t % sre.overload_window_weeks] = phi
+    st.pages_ring[t % sre.pager_window_weeks] = pages
+    st.quarter_ring[t % MIGRATION_WEEKS] = phi
+    st.last_phi = phi
+    if t + 1 >= sre.overload_window_weeks:
+        st.ops_flag = st.phi_ring.mean(axis=0) > sre.ops_cap
+    pager = (st.pages_ring.mean(axis=0) > p.oncall.max_incidents_per_shift
+             if t + 1 >= sre.pager_window_weeks else np.zeros_like(st.ops_flag))
+    people = np.maximum(0.0, st.sre_ramped - st.swe_out)
+    single = cm.sre_sites[None, :] <= 1
+    rotation = np.where(single, people < p.oncall.min_rotation_single_site,
+                        people / np.maximum(1, cm.sre_sites)[None, :] < p.oncall.min_rotation_per_site)
+    st.backlog_streak = np.where(st.backlog > 0, st.backlog_streak + 1, 0)
+    backlog = st.backlog_streak[:, :ps] >= 3
+    return {"pager_overload": pager, "rotation_understaffed": rotation, "ticket_backlog": backlog}
+
+
+def ladder(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: int,
+           was_flagged: Bools, events: list[Event]) -> None:
+    raised = st.ops_flag & ~was_flagged
+    st.flag_t0 = np.where(raised, t, np.where(st.ops_flag, st.flag_t0, NONE))
+    st.ladder_embed_done &= st.ops_flag
+    st.handback_done &= st.ops_flag
+    for row, pool in zip(*np.nonzero(raised), strict=True):
+        events.append(_event(t, "ops_overload", cm.sre_team_ids[pool], [], int(row)))
+    since = t - st.flag_t0
+    embed = st.ops_flag & ~st.ladder_embed_done & (since == p.sre.embed_after_weeks)
+    if embed.any():
+        _ladder_embed(st, cm, p, wk, t, embed)
+    if p.sre.handback:
+        back = st.ops_flag & ~st.handback_done & (since == p.sre.handback_after_weeks)
+        if back.any():
+            _hand_back(st, cm, p, wk, t, back, events)
+    if t % MIGRATION_WEEKS == MIGRATION_WEEKS - 1 and p.sre.reonboard_per_quarter > 0:
+        _reonboard(st, cm, p, t, events)
+
+
+def _event(t: int, kind: str, team: str, services: list[str], run: int) -> Event:
+    return {"week": t, "kind": kind, "team": team, "services": services, "run": run}
+
+
+def _ladder_embed(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: int,
+                  trigger: Bools) -> None:
+    st.ladder_embed_done |= trigger
+    ps, teams = st.sre_pools, st.teams
+    rows = np.arange(st.runs, dtype=np.int64)[:, None]
+    sre = st.pool < ps
+    key = np.where(sre, (rows * ps + np.minimum(st.pool, ps - 1)) * teams + st.owner, st.runs * ps * teams)
+    cost = np.bincount(key.ravel(), weights=wk.service_hours.ravel(), minlength=st.runs * ps * teams + 1)
+    cost = cost[:-1].reshape(st.runs, ps, teams)
+    end = t + 1 + p.embeds.performance_weeks
+    for_rows, pools = np.nonzero(trigger)
+    for row, pool in zip(for_rows, pools, strict=True):  # a few triggers per week at most
+        team = int(np.argmax(cost[row, pool]))
+        free = bool(st.swe_out[row, pool] < cm.sre_swe[pool])
+        if free and cost[row, pool, team] > 0 and st.perf_end[row, team] == NONE:
+            start_embed(st, np.array([row]), np.array([team]), np.array([pool]), end)
+
+
+def service_name(cm: CompiledModel, slot: int) -> str:
+    s0 = len(cm.service_ids)
+    return cm.service_ids[slot] if slot < s0 else f"new-service-{slot - s0 + 1}"
+
+
+def _hand_back(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: int,
+               trigger: Bools, events: list[Event]) -> None:
+    st.handback_done |= trigger
+    ps = st.sre_pools
+    floor = p.oncall.oncall_engineers * 40.0 * wk.rotations[:, :ps]
+    excess = wk.expected_hours[:, :ps] - np.maximum(p.sre.handback_target * wk.available[:, :ps], floor)
+    rows = np.nonzero((trigger & (excess > 0)).any(axis=1))[0]
+    if rows.size == 0:
+        return
+    pool = st.pool[rows]
+    chosen = (pool < ps) & np.take_along_axis(trigger[rows] & (excess[rows] > 0),
+                                              np.minimum(pool, ps - 1), axis=1)
+    hours = wk.service_hours[rows].astype(np.float64)
+    scale = hours.max() + 1.0
+    key = np.where(chosen, pool + (1.0 - hours / scale), np.inf)
+    order = np.argsort(key, axis=1, kind="stable")
+    h_sorted = np.take_along_axis(np.where(chosen, hours, 0.0), order, axis=1)
+    p_sorted = np.take_along_axis(np.where(chosen, pool, -1), order, axis=1)
+    cum = np.cumsum(h_sorted, axis=1) - h_sorted
+    start = np.ones_like(p_sorted, dtype=bool)
+    start[:, 1:] = p_sorted[:, 1:] != p_sorted[:, :-1]
+    first = np.maximum.accumulate(np.where(start, np.arange(p_sorted.shape[1])[None, :], 0), axis=1)
+    within = cum - np.take_along_axis(cum, first, axis=1)
+    limit = np.take_along_axis(excess[rows], np.maximum(p_sorted, 0), axis=1)
+    give = (p_sorted >= 0) & (within < limit)
+    local, pos = np.nonzero(give)
+    slots = order[local, pos]
+    run_rows = rows[local]
+    origin = st.pool[run_rows, slots]
+    _move(st, run_rows, slots, ps + st.owner[run_rows, slots])
+    st.handed_back_from[run_rows, slots] = origin
+    st.handed_back_total += np.bincount(run_rows, minlength=st.runs)
+    for row, pool_i in sorted(set(zip(run_rows.tolist(), origin.tolist(), strict=True))):
+        mine = slots[(run_rows == row) & (origin == pool_i)]
+        events.append(_event(t, "handback", cm.sre_team_ids[pool_i],
+                             [service_name(cm, int(s)) for s in mine], row))
+
+
+def _move(st: State, rows: np.ndarray, slots: np.ndarray, pool: np.ndarray) -> None:
+    st.pool[rows, slots] = pool
+    st.flat_pool[rows, slots] = rows * st.width + pool
+    st.familiarity[rows, slots] = F32(0)
+
+
+def _reonboard(st: State, cm: CompiledModel, p: ScenarioParams, t: int, events: list[Event]) -> None:
+    ps = st.sre_pools
+    calm = (st.quarter_ring.mean(axis=0) < p.sre.reonboard_below) & ~st.ops_flag
+    if not calm.any():
+        return
+    away = st.handed_back_from >= 0
+    if not away.any():
+        return
+    for pool in range(ps):  # SRE teams are few; services stay vectorised
+        cand = away & (st.handed_back_from == pool) & calm[:, pool][:, None]
+        if not cand.any():
+            continue
+        take = cand & (np.cumsum(cand, axis=1) <= p.sre.reonboard_per_quarter)
+        rows, slots = np.nonzero(take)
+        _move(st, rows, slots, np.full(rows.size, pool))
+        st.handed_back_from[rows, slots] = NONE
+        np.add.at(st.prr_backlog, (rows, np.full(rows.size, pool)), prr_hours(p, st.maturity[rows]))
+        for row in np.unique(rows).tolist():
+            mine = slots[rows == row]
+            events.append(_event(t, "reonboard", cm.sre_team_ids[pool],
+                                 [service_name(cm, int(s)) for s in mine], row))

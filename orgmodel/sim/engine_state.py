@@ -1,0 +1,170 @@
+"""The mutable state of one block of simulation runs, as numpy arrays shaped (runs, ...).
+
+``State`` holds every stock of SIMULATION.md section 2 for ``runs`` runs at once: per run (platform
+maturity, growth accumulators), per team slot (active, automation level, embed requests and embeds),
+per SRE pool (ramped headcount, hiring pipeline, flags, ladder), per pool (backlog) and per service
+slot (active, support pool, owner, complexity, familiarity, platform lag, migration, handback
+origin). Service-level floats are float32 (half the memory traffic of the hot loop); everything
+aggregated per pool is float64. Not for behaviour: the engine modules change the state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from orgmodel.sim.compile import CompiledModel
+from orgmodel.sim.scenario import ScenarioParams
+
+F32 = np.float32
+Floats = npt.NDArray[np.float64]
+Floats32 = npt.NDArray[np.float32]
+Ints = npt.NDArray[np.int64]
+Bools = npt.NDArray[np.bool_]
+
+HOURS = 40.0  # H, hours per FTE-week
+SHIFTS_PER_WEEK = 14  # 12-hour shifts
+MIGRATION_WEEKS = 13
+NONE = -1
+
+
+def accumulate(acc: Floats, amount: Floats) -> Ints:
+    """Expected-mode whole counts: add ``amount`` to ``acc`` in place, release whole units passed."""
+    before = np.floor(acc + 1e-9)
+    acc += amount
+    units = (np.floor(acc + 1e-9) - before).astype(np.int64)
+    return units
+
+
+@dataclass
+class State:
+    """Every stock of ``runs`` runs (see the module docstring for the layout)."""
+
+    runs: int
+    sre_pools: int
+    teams: int
+    slots: int
+    # per run
+    maturity: Floats
+    next_team: Ints
+    next_slot: Ints
+    acc_teams: Floats
+    acc_tier: Floats
+    acc_team_services: Floats
+    dropped: Ints
+    handed_back_total: Ints
+    # per team slot (runs, T)
+    team_active: Bools
+    automation: Floats
+    acc_services: Floats
+    acc_auto: Floats
+    acc_perf: Floats
+    auto_request: Ints
+    auto_end: Ints
+    perf_request: Ints
+    perf_end: Ints
+    perf_pool: Ints
+    # per SRE pool (runs, Ps)
+    sre_ramped: Floats
+    swe_out: Ints
+    prr_backlog: Floats
+    pipeline: Floats  # (weeks + 1, runs, Ps) hires counting toward N from that week
+    pipeline_count: Floats  # (runs,)
+    lag_until: Ints
+    ops_flag: Bools
+    flag_t0: Ints
+    ladder_embed_done: Bools
+    handback_done: Bools
+    phi_ring: Floats  # (window, runs, Ps)
+    pages_ring: Floats
+    quarter_ring: Floats  # (13, runs, Ps)
+    last_phi: Floats
+    # per pool (runs, P)
+    backlog: Floats
+    backlog_streak: Ints
+    # per service slot (runs, S)
+    active: Bools
+    pool: Ints  # support pool; inactive slots point at the dummy pool P
+    owner: Ints
+    flat_pool: Ints  # row * (P + 1) + pool
+    flat_owner: Ints  # row * (P + 1) + Ps + owner
+    complexity: Floats32
+    familiarity: Floats32
+    lag: Ints
+    migration_left: Ints
+    handed_back_from: Ints
+    migrations_until: int = -1
+
+    @property
+    def pools(self) -> int:
+        return self.sre_pools + self.teams
+
+    @property
+    def width(self) -> int:
+        """Bins per run in flat per-pool aggregations (the last one is the dummy pool)."""
+        return self.pools + 1
+
+    def refresh_flat(self) -> None:
+        rows = np.arange(self.runs, dtype=np.int64)[:, None] * self.width
+        self.flat_pool = rows + self.pool
+        self.flat_owner = rows + self.sre_pools + self.owner
+
+
+def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int) -> State:
+    """The starting state of SIMULATION.md section 1 for ``runs`` identical runs."""
+    ps, t, s = cm.sre_pools, cm.team_slots, cm.service_slots
+    s0 = len(cm.service_ids)
+    p = ps + t
+
+    def per_team(value: float) -> Floats:
+        return np.full((runs, t), value, dtype=np.float64)
+
+    pool = np.full((runs, s), p, dtype=np.int64)
+    pool[:, :s0] = cm.pool
+    owner = np.zeros((runs, s), dtype=np.int64)
+    owner[:, :s0] = cm.owner
+    active = np.zeros((runs, s), dtype=bool)
+    active[:, :s0] = True
+    lag = np.zeros((runs, s), dtype=np.int64)
+    lag[:, :s0] = cm.lag
+    window = params.sre.overload_window_weeks
+    st = State(
+        runs=runs, sre_pools=ps, teams=t, slots=s,
+        maturity=np.full(runs, params.platform.maturity_start),
+        next_team=np.full(runs, cm.teams_in_document, dtype=np.int64),
+        next_slot=np.full(runs, s0, dtype=np.int64),
+        acc_teams=np.zeros(runs), acc_tier=np.zeros(runs), acc_team_services=np.zeros(runs),
+        dropped=np.zeros(runs, dtype=np.int64), handed_back_total=np.zeros(runs, dtype=np.int64),
+        team_active=np.broadcast_to(cm.team_active, (runs, t)).copy(),
+        automation=per_team(params.embeds.automation_start),
+        acc_services=per_team(0.0), acc_auto=per_team(0.0), acc_perf=per_team(0.0),
+        auto_request=np.full((runs, t), NONE, dtype=np.int64),
+        auto_end=np.full((runs, t), NONE, dtype=np.int64),
+        perf_request=np.full((runs, t), NONE, dtype=np.int64),
+        perf_end=np.full((runs, t), NONE, dtype=np.int64),
+        perf_pool=np.full((runs, t), NONE, dtype=np.int64),
+        sre_ramped=np.broadcast_to(cm.sre_fte, (runs, ps)).astype(np.float64),
+        swe_out=np.zeros((runs, ps), dtype=np.int64),
+        prr_backlog=np.zeros((runs, ps)),
+        pipeline=np.zeros((weeks + 1, runs, ps)),
+        pipeline_count=np.zeros(runs),
+        lag_until=np.full((runs, ps), NONE, dtype=np.int64),
+        ops_flag=np.zeros((runs, ps), dtype=bool),
+        flag_t0=np.full((runs, ps), NONE, dtype=np.int64),
+        ladder_embed_done=np.zeros((runs, ps), dtype=bool),
+        handback_done=np.zeros((runs, ps), dtype=bool),
+        phi_ring=np.zeros((window, runs, ps)),
+        pages_ring=np.zeros((params.sre.pager_window_weeks, runs, ps)),
+        quarter_ring=np.zeros((MIGRATION_WEEKS, runs, ps)),
+        last_phi=np.zeros((runs, ps)),
+        backlog=np.zeros((runs, p)), backlog_streak=np.zeros((runs, p), dtype=np.int64),
+        active=active, pool=pool, owner=owner,
+        flat_pool=pool, flat_owner=owner,
+        complexity=np.ones((runs, s), dtype=F32), familiarity=np.ones((runs, s), dtype=F32),
+        lag=lag, migration_left=np.zeros((runs, s), dtype=np.int64),
+        handed_back_from=np.full((runs, s), NONE, dtype=np.int64),
+    )
+    st.refresh_flat()
+    return st

@@ -1,0 +1,135 @@
+"""Step 7 of the weekly step: the stocks (maturity, automation, familiarity, headcount, embeds).
+
+Platform maturity and team automation levels follow SIMULATION.md section 2 step 7 exactly;
+familiarity rises by ``1 / ramp_weeks`` a week up to 1. Headcount policies decide hires per run;
+hires count toward N ``hiring_lag_weeks + ramp_weeks`` later. Embed requests (Poisson arrivals in
+``stochastic`` mode, accumulators in ``expected`` mode) queue FIFO by request week and are served
+in rounds (one engineer per run per round), never by a loop over runs or services. Not for flags
+or the response ladder (engine_ladder).
+
+Decisions: ``ratio`` and ``sublinear`` hire the whole-number gap between target and headcount
+(ramped plus pipeline) each week, into the SRE team with the highest ops fraction; there is no
+firing. ``hire_on_overload`` hires one engineer for each flagged SRE team that has no hire in its
+hiring lag. Hires are generic SREs: only the document's SRE-SWE embed. A team has at most one
+outstanding request (queued or embedded) of each kind; further requests meanwhile are absorbed.
+A performance request is served by the SRE team with the most free SRE-SWE, and only if that team
+has at least H engineering hours spare after toil reduction and PRRs. Embeds served in week t
+start in week t+1.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from orgmodel.sim.compile import CompiledModel
+from orgmodel.sim.engine_load import Week
+from orgmodel.sim.engine_state import F32, HOURS, NONE, Floats, State, accumulate
+from orgmodel.sim.scenario import ScenarioParams
+
+
+def platform_hours(cm: CompiledModel, p: ScenarioParams, dev_teams: Floats, maturity: Floats) -> Floats:
+    """E_platform = N_platform * H - dev_teams * support_hours_per_team * (1 - M), not below 0."""
+    plat = p.platform
+    return np.maximum(0.0, cm.platform_fte * HOURS - dev_teams * plat.support_hours_per_team * (1 - maturity))
+
+
+def update_stocks(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: int,
+                  spare: Floats, weeks: int, rng: np.random.Generator | None) -> None:
+    plat = p.platform
+    if not plat.freeze:
+        dev_teams = (st.team_active & cm.team_software).sum(axis=1).astype(np.float64)
+        e_plat = platform_hours(cm, p, dev_teams, st.maturity)
+        m = st.maturity
+        st.maturity = np.clip(m + e_plat / plat.maturity_gain_hours * (1 - m) - plat.maturity_erosion * m,
+                              0.0, 1.0)
+    st.automation *= 1.0 - p.embeds.automation_decay
+    step = F32(1.0 / p.familiarity.ramp_weeks)
+    st.familiarity = np.minimum(F32(1), st.familiarity + step)
+    if st.sre_pools:
+        _hire(st, cm, p, wk, t, weeks)
+    _requests(st, cm, p, t, rng)
+    _serve_automation(st, cm, p, t)
+    if st.sre_pools:
+        _serve_performance(st, cm, p, t, spare)
+
+
+def _hire(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: int, weeks: int) -> None:
+    hc = p.headcount
+    policy = hc.sre_policy
+    if policy == "fixed":
+        return
+    arrive = t + hc.hiring_lag_weeks + hc.ramp_weeks
+    hires = np.zeros((st.runs, st.sre_pools))
+    if policy == "hire_on_overload":
+        want = st.ops_flag & (st.lag_until <= t)
+        hires[want] = 1.0
+        st.lag_until[want] = t + hc.hiring_lag_weeks
+    else:
+        dev = np.where(st.team_active & cm.team_software, cm.team_fte[None, :], 0.0).sum(axis=1)
+        target = hc.sre_ratio * dev if policy == "ratio" else hc.sre_sublinear_k * np.sqrt(dev)
+        gap = np.floor(target - st.sre_ramped.sum(axis=1) - st.pipeline_count + 1e-9)
+        rows = np.nonzero(gap >= 1)[0]
+        hires[rows, np.argmax(wk.phi[rows, : st.sre_pools], axis=1)] = gap[rows]
+    st.pipeline_count += hires.sum(axis=1)
+    if arrive <= weeks:
+        st.pipeline[arrive] += hires
+
+
+def _requests(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
+              rng: np.random.Generator | None) -> None:
+    software = st.team_active & cm.team_software
+    emb = p.embeds
+    for rate, acc, request, end in (
+        (emb.automation_requests_per_team_per_week, st.acc_auto, st.auto_request, st.auto_end),
+        (emb.performance_requests_per_team_per_week, st.acc_perf, st.perf_request, st.perf_end),
+    ):
+        amount = np.where(software, rate, 0.0)
+        if rng is None:
+            arrived = accumulate(acc, amount) > 0
+        else:
+            arrived = rng.random(amount.shape) < -np.expm1(-amount)
+        new = arrived & (request == NONE) & (end == NONE)
+        request[new] = t
+
+
+def _oldest(request: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Per run, the team with the oldest request (ties: lowest slot); -1 when none is queued."""
+    key = np.where(request[rows] >= 0, request[rows], np.iinfo(np.int64).max)
+    team = np.argmin(key, axis=1)
+    return np.where(key[np.arange(rows.size), team] < np.iinfo(np.int64).max, team, -1)
+
+
+def _serve_automation(st: State, cm: CompiledModel, p: ScenarioParams, t: int) -> None:
+    busy = (st.auto_end != NONE).sum(axis=1)
+    free = cm.automation_engineers - busy
+    end = t + 1 + p.embeds.automation_weeks
+    while True:
+        rows = np.nonzero((free > 0) & (st.auto_request != NONE).any(axis=1))[0]
+        if rows.size == 0:
+            return
+        team = _oldest(st.auto_request, rows)
+        st.auto_request[rows, team] = NONE
+        st.auto_end[rows, team] = end
+        free[rows] -= 1
+
+
+def _serve_performance(st: State, cm: CompiledModel, p: ScenarioParams, t: int, spare: Floats) -> None:
+    end = t + 1 + p.embeds.performance_weeks
+    spare = spare.copy()
+    while True:
+        free = np.where(spare >= HOURS, cm.sre_swe[None, :] - st.swe_out, 0)
+        rows = np.nonzero((free.max(axis=1) > 0) & (st.perf_request != NONE).any(axis=1))[0]
+        if rows.size == 0:
+            return
+        team = _oldest(st.perf_request, rows)
+        pool = np.argmax(free[rows], axis=1)
+        start_embed(st, rows, team, pool, end)
+        spare[rows, pool] = 0.0
+
+
+def start_embed(st: State, rows: np.ndarray, team: np.ndarray, pool: np.ndarray, end: int) -> None:
+    """An SRE-SWE of ``pool`` embeds into ``team`` (per row) until week ``end``."""
+    st.perf_request[rows, team] = NONE
+    st.perf_end[rows, team] = end
+    st.perf_pool[rows, team] = pool
+    np.add.at(st.swe_out, (rows, pool), 1)
