@@ -1,0 +1,234 @@
+"""What a report diagram shows: the nodes of a saved view, their edges and where they go.
+
+``build_scene(model, view)`` applies the view's filters (``node_kinds``, ``support``, ``teams``)
+to the diagram nodes of ``analysis.graph``, takes positions from the view (when it saved them)
+or from ``analysis.layouts``, and decides the level of detail: every node when the labels stay
+readable on a page, people folded into their team's box when not, teams only for big views.
+Pure data, no matplotlib; ``diagram`` draws a ``Scene``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from orgmodel.core.entities import View
+from orgmodel.core.model import OrgModel
+
+TEAMS_ONLY_ABOVE = 180  # nodes: beyond this a page cannot hold the detail
+MIN_LABEL_PT = 6.0  # the smallest label we accept on a page
+PAGE_WIDTH_IN = 10.3  # drawing area (inches) of diagram.DIAGRAM_FIGSIZE, legend aside
+PAGE_HEIGHT_IN = 6.0
+LABEL_PX = 11.0  # label size on the canvas, in scene units
+
+
+@dataclass
+class Scene:
+    """Nodes (id -> kind, sub, label), edges (source, target, kind), positions, detail level."""
+
+    title: str
+    nodes: dict[str, dict[str, Any]]
+    edges: list[tuple[str, str, str]]
+    positions: dict[str, tuple[float, float]]
+    detail: str  # "full", "no_people", "structure" (no people, no services), "teams"
+    routes: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
+    compact: bool = True  # laid out here (report box sizes) rather than saved canvas positions
+    hidden: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+
+    def kinds(self) -> set[str]:
+        return {data["kind"] for data in self.nodes.values()}
+
+
+def _wanted(filters: dict[str, Any]) -> set[str] | None:
+    kinds = filters.get("node_kinds")
+    return set(kinds) if isinstance(kinds, list | tuple | set) and kinds else None
+
+
+def view_nodes(model: OrgModel, graph: Any, view: View | None) -> dict[str, dict[str, Any]]:
+    """Diagram nodes passing the view's filters, in model order, with kind/sub/label."""
+    filters = dict(view.filters) if view is not None else {}
+    kinds = _wanted(filters)
+    support = filters.get("support")
+    teams_filter = filters.get("teams")
+    nodes: dict[str, dict[str, Any]] = {}
+    for node, data in graph.nodes(data=True):
+        if kinds is not None and data.get("kind") not in kinds:
+            continue
+        if support and data.get("kind") == "service" and data.get("sub") != support:
+            continue
+        nodes[node] = {"kind": data.get("kind", ""), "sub": data.get("sub", ""),
+                       "label": data.get("label", node)}
+    if support:
+        _keep_support_teams(model, nodes)
+    if isinstance(teams_filter, list | tuple) and teams_filter:
+        allowed = set(teams_filter)
+        nodes = {n: d for n, d in nodes.items() if d["kind"] != "team" or n in allowed}
+    return nodes
+
+
+def _keep_support_teams(model: OrgModel, nodes: dict[str, dict[str, Any]]) -> None:
+    """With a support filter, keep only teams that own or support a shown service (and parents)."""
+    related: set[str] = set()
+    for node, data in nodes.items():
+        if data["kind"] == "service":
+            service = model.services[node]
+            related.update(t for t in (service.owner, service.sre_team) if t)
+    for team in list(related):
+        parent = model.teams[team].parent if team in model.teams else None
+        while parent is not None:
+            related.add(parent)
+            parent = model.teams[parent].parent
+    for node in [n for n, d in nodes.items() if d["kind"] == "team" and n not in related]:
+        del nodes[node]
+
+
+def _edges(graph: Any, shown: Iterable[str], kinds: frozenset[str]) -> list[tuple[str, str, str]]:
+    shown = set(shown)
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for source, target, data in graph.edges(data=True):
+        kind = data.get("kind", "")
+        key = (source, target, kind)
+        if kind in kinds and source in shown and target in shown and key not in seen:
+            seen.add(key)
+            out.append(key)
+    return out
+
+
+def box_size(kind: str, compact: bool) -> tuple[float, float]:
+    from orgmodel.analysis.styles import node_size
+    from orgmodel.reporting import diagram_layout
+
+    if not compact:
+        return node_size(kind)
+    return diagram_layout.TEAM_SIZE if kind == "team" else diagram_layout.LEAF_SIZE
+
+
+def extent(scene: Scene) -> tuple[float, float, float, float]:
+    """left, top, right, bottom of all boxes of the scene."""
+    boxes = []
+    for node, (x, y) in scene.positions.items():
+        w, h = box_size(scene.nodes[node]["kind"], scene.compact)
+        boxes.append((x - w / 2, y - h / 2, x + w / 2, y + h / 2))
+    if not boxes:
+        return 0.0, 0.0, 1.0, 1.0
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def label_points(scene: Scene) -> float:
+    """The label size in points if the scene is fitted to the page."""
+    if not scene.positions:
+        return 99.0
+    left, top, right, bottom = extent(scene)
+    width, height = right - left, bottom - top
+    inches_per_unit = min(PAGE_WIDTH_IN / max(width, 1.0), PAGE_HEIGHT_IN / max(height, 1.0))
+    return LABEL_PX * inches_per_unit * 72.0
+
+
+def _leaves_by_team(model: OrgModel, nodes: dict[str, dict[str, Any]]) -> dict[str | None, list[str]]:
+    """Leaves under the team they belong to (None: no shown team): people, services, platforms."""
+    teams = {n for n, d in nodes.items() if d["kind"] == "team"}
+    out: dict[str | None, list[str]] = {}
+
+    def add(team: str | None, node: str) -> None:
+        out.setdefault(team if team in teams else None, []).append(node)
+
+    people = sorted((p for p in model.people.values() if p.id in nodes),
+                    key=lambda p: p.role.value != "manager")
+    for person in people:
+        add(person.team, person.id)
+    for service in model.services.values():
+        if service.id in nodes:
+            add(service.owner, service.id)
+    placed_versions: set[str] = set()
+    for platform in model.platforms.values():
+        versions = [v.id for v in model.platform_versions.values()
+                    if v.platform == platform.id and v.id in nodes]
+        for node in ([platform.id] if platform.id in nodes else []) + versions:
+            add(platform.owner, node)
+        placed_versions.update(versions)
+    for node, data in nodes.items():
+        if data["kind"] in ("platform_version", "forum") and node not in placed_versions:
+            add(None, node)
+    return out
+
+
+def _positions(model: OrgModel, view: View | None, nodes: dict[str, dict[str, Any]]
+               ) -> tuple[dict[str, tuple[float, float]], dict[tuple[str, str], list[Any]]]:
+    """Saved positions when the view has them all, else the compact page layout with routes."""
+    from orgmodel.reporting.diagram_layout import best_fit, team_blocks
+
+    saved = dict(view.positions) if view is not None else {}
+    if saved and all(n in saved for n in nodes):
+        return {n: (float(saved[n][0]), float(saved[n][1])) for n in nodes}, {}
+    leaves = _leaves_by_team(model, nodes)
+    teams = [n for n, d in nodes.items() if d["kind"] == "team"]
+    root = team_blocks(teams, lambda t: model.teams[t].parent, lambda t: leaves.get(t, []))
+    placed = best_fit(root, (PAGE_WIDTH_IN, PAGE_HEIGHT_IN))
+    return placed.positions, placed.routes
+
+
+def build_scene(model: OrgModel, view: View | None = None, *,
+                edge_kinds: frozenset[str] | None = None) -> Scene:
+    """The scene of ``view`` (the whole model when None) at the most detailed readable level."""
+    from orgmodel.analysis.graph import build_graph
+    from orgmodel.analysis.styles import DEFAULT_EDGE_KINDS
+
+    graph = build_graph(model)
+    all_nodes = view_nodes(model, graph, view)
+    title = view.name if view is not None else model.organisation.name
+    kinds = edge_kinds or DEFAULT_EDGE_KINDS
+    levels = (("full", lambda k: True), ("no_people", lambda k: k != "person"),
+              ("structure", lambda k: k not in ("person", "service")),
+              ("teams", lambda k: k == "team"))
+    scene = None
+    for detail, keep in levels:
+        nodes = {n: d for n, d in all_nodes.items() if keep(d["kind"])}
+        if detail != "teams" and len(nodes) > TEAMS_ONLY_ABOVE:
+            continue
+        if scene is not None and len(nodes) == len(scene.nodes):
+            continue
+        if not nodes and detail != "full":
+            continue
+        positions, routes = _positions(model, view, nodes)
+        hidden = Counter(d["kind"] for n, d in all_nodes.items() if n not in nodes)
+        scene = Scene(title, nodes, _edges(graph, nodes, kinds), positions, detail, routes,
+                      not (view is not None and not routes and bool(view.positions)), hidden)
+        size = label_points(scene)
+        if size >= MIN_LABEL_PT:
+            break
+    assert scene is not None
+    if scene.hidden:
+        scene.notes.append(_hidden_note(scene.hidden))
+    return scene
+
+
+KIND_WORDS = {"person": "people", "service": "services", "platform": "platforms",
+              "platform_version": "platform versions", "forum": "forums", "team": "teams"}
+
+
+def _hidden_note(hidden: Counter[str]) -> str:
+    parts = [f"{count} {KIND_WORDS.get(kind, kind)}" for kind, count in hidden.items() if count]
+    return "Not drawn, to keep the page readable: " + ", ".join(parts) + " (counts in the boxes)."
+
+
+def team_counts(model: OrgModel, scene: Scene) -> dict[str, str]:
+    """'7 people · 4 services' per team box for the kinds the scene folded away."""
+    people = Counter(p.team for p in model.people.values())
+    services = Counter(s.owner for s in model.services.values())
+    out: dict[str, str] = {}
+    for node, data in scene.nodes.items():
+        if data["kind"] != "team":
+            continue
+        parts = []
+        if scene.hidden.get("person") and people[node]:
+            parts.append(f"{people[node]} " + ("person" if people[node] == 1 else "people"))
+        if scene.hidden.get("service") and services[node]:
+            parts.append(f"{services[node]} service" + ("s" if services[node] != 1 else ""))
+        if parts:
+            out[node] = " · ".join(parts)
+    return out
