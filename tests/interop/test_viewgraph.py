@@ -1,0 +1,84 @@
+"""What a saved view shows: filters, view lookup, positions (saved, laid out, or a grid)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from orgmodel.analysis.graph import build_graph
+from orgmodel.core.entities import View
+from orgmodel.core.errors import FormatError
+from orgmodel.core.kinds import Layout
+from orgmodel.examples import load_example
+from orgmodel.interop import viewgraph
+from orgmodel.interop.viewgraph import find_view, view_graph, view_positions
+
+
+def test_find_view_by_id_or_name_without_case() -> None:
+    model = load_example("seed-enterprise")
+    assert find_view(model, "view-platform-stack").name == "Platform stack"
+    assert find_view(model, "sre AND its SERVICES").id == "view-sre-services"
+    with pytest.raises(FormatError, match="'Whole organisation', 'Platform stack'"):
+        find_view(model, "missing")
+
+
+def test_no_view_is_the_whole_graph() -> None:
+    model = load_example("startup")
+    whole = build_graph(model)
+    graph = view_graph(model, None)
+    assert graph.number_of_nodes() == whole.number_of_nodes()
+    assert graph.number_of_edges() == whole.number_of_edges()
+
+
+def test_node_kinds_edge_kinds_and_support_filters() -> None:
+    model = load_example("seed-enterprise")
+    view = View("v", "v", filters={"node_kinds": ["team", "service"], "support": "sre",
+                                   "edge_kinds": ["supports"]})
+    graph = view_graph(model, view)
+    kinds = {data for _, data in graph.nodes(data="kind")}
+    assert kinds == {"team", "service"}
+    services = [n for n, kind in graph.nodes(data="kind") if kind == "service"]
+    assert services and all(model.services[s].sre_team == "team-sre" for s in services)
+    assert {kind for *_, kind in graph.edges(data="kind")} == {"supports"}
+    assert graph.number_of_edges() == len(services)
+
+
+def test_team_filter_keeps_one_subtree() -> None:
+    model = load_example("seed-enterprise")
+    graph = view_graph(model, View("v", "v", filters={"team": "team-payments"}))
+    people = [n for n, kind in graph.nodes(data="kind") if kind == "person"]
+    assert sorted(people) == sorted(p.id for p in model.members("team-payments"))
+    assert "team-checkout" not in graph and "svc-ledger" in graph
+
+
+@pytest.mark.parametrize("filters, message", [
+    ({"node_kinds": ["teams"]}, "unknown kind 'teams'"),
+    ({"node_kinds": 3}, "must be a list"),
+    ({"support": "ops"}, "support"),
+    ({"team": "team-nope"}, "not a team"),
+])
+def test_bad_filters_are_refused_with_a_sentence(filters: dict[str, object], message: str) -> None:
+    model = load_example("startup")
+    with pytest.raises(FormatError, match=message):
+        view_graph(model, View("v", "v", filters=filters))
+
+
+def test_saved_positions_win_and_missing_nodes_go_below() -> None:
+    model = load_example("startup")
+    view = View("v", "v", Layout.MANUAL, positions={"team-product": (10.0, 20.0)})
+    graph = view_graph(model, view)
+    positions = view_positions(model, view, graph)
+    assert positions["team-product"] == (10.0, 20.0)
+    assert set(positions) == set(graph)
+    assert all(y > 20.0 for node, (_x, y) in positions.items() if node != "team-product")
+
+
+def test_grid_fallback_when_layouts_are_unavailable(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = load_example("startup")
+    monkeypatch.setattr(viewgraph, "_layout_function", lambda layout: None)
+    view = replace(next(iter(model.views.values())), positions={})
+    graph = view_graph(model, view)
+    positions = view_positions(model, view, graph)
+    assert set(positions) == set(graph)
+    assert len(set(positions.values())) == len(positions)  # no two nodes on one spot
