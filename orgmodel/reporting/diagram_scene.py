@@ -184,13 +184,17 @@ def build_scene(model: OrgModel, view: View | None = None, *,
     kinds = edge_kinds or DEFAULT_EDGE_KINDS
     levels = (("full", lambda k: True), ("no_people", lambda k: k != "person"),
               ("structure", lambda k: k not in ("person", "service")),
-              ("teams", lambda k: k == "team"))
+              ("teams", lambda k: k == "team"), ("groups", lambda k: k == "team"))
     scene = None
     for detail, keep in levels:
         nodes = {n: d for n, d in all_nodes.items() if keep(d["kind"])}
-        if detail != "teams" and len(nodes) > TEAMS_ONLY_ABOVE:
+        if detail == "groups":
+            nodes = {n: d for n, d in nodes.items() if d["sub"] == "group"}
+            if not nodes:
+                break
+        if detail not in ("teams", "groups") and len(nodes) > TEAMS_ONLY_ABOVE:
             continue
-        if scene is not None and len(nodes) == len(scene.nodes):
+        if scene is not None and len(nodes) == len(scene.nodes) and detail != "groups":
             continue
         if not nodes and detail != "full":
             continue
@@ -220,6 +224,8 @@ def team_counts(model: OrgModel, scene: Scene) -> dict[str, str]:
     """'7 people · 4 services' per team box for the kinds the scene folded away."""
     people = Counter(p.team for p in model.people.values())
     services = Counter(s.owner for s in model.services.values())
+    if scene.detail == "groups":
+        return _group_counts(model, scene, people)
     out: dict[str, str] = {}
     for node, data in scene.nodes.items():
         if data["kind"] != "team":
@@ -231,4 +237,28 @@ def team_counts(model: OrgModel, scene: Scene) -> dict[str, str]:
             parts.append(f"{services[node]} service" + ("s" if services[node] != 1 else ""))
         if parts:
             out[node] = " · ".join(parts)
+    return out
+
+
+def _group_counts(model: OrgModel, scene: Scene, people: Counter[str | None]) -> dict[str, str]:
+    """'12 teams · 84 people' under each shown group, down to the next shown group."""
+    shown = set(scene.nodes)
+    teams: Counter[str] = Counter()
+    heads: Counter[str] = Counter()
+    for team in model.teams.values():
+        owner = team.id if team.id in shown else None
+        parent = team.parent
+        while owner is None and parent is not None:
+            owner = parent if parent in shown else None
+            parent = model.teams[parent].parent
+        if owner is None:
+            continue
+        heads[owner] += people[team.id]
+        if owner != team.id:
+            teams[owner] += 1
+    out = {}
+    for node in shown:
+        parts = [f"{teams[node]} team" + ("s" if teams[node] != 1 else "")] if teams[node] else []
+        parts.append(f"{heads[node]} " + ("person" if heads[node] == 1 else "people"))
+        out[node] = " · ".join(parts)
     return out
