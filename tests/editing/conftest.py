@@ -1,6 +1,7 @@
 """A small hand-made organisation for the editing tests: every kind of entity and reference.
 
 ``build_model()`` returns a fresh model each call; the ``model`` and ``stack`` fixtures wrap it.
+``Mirror`` (fixture ``mirror_class``) replays model events onto a copy, as the UI mirrors the model.
 Ids are short and readable so that tests can name them.
 """
 
@@ -24,7 +25,16 @@ from orgmodel.core.entities import (
     Team,
     View,
 )
-from orgmodel.core.kinds import Layout, PlatformKind, Role, Support, TeamKind, VersionStatus
+from orgmodel.core.events import EntityEvent
+from orgmodel.core.kinds import (
+    EntityKind,
+    Layout,
+    PlatformKind,
+    Role,
+    Support,
+    TeamKind,
+    VersionStatus,
+)
 from orgmodel.core.model import OrgModel
 from orgmodel.editing.stack import CommandStack
 
@@ -88,3 +98,47 @@ def model() -> OrgModel:
 @pytest.fixture
 def stack(model: OrgModel) -> CommandStack:
     return CommandStack(model)
+
+
+class Mirror:
+    """Keeps ``copy`` equal to the observed model using only the events' payloads."""
+
+    def __init__(self, model: OrgModel) -> None:
+        self.copy = model.copy()
+        self.count = 0
+        events = model.events
+        events.entity_added.connect(self._added)
+        events.entity_removed.connect(self._removed)
+        events.entity_changed.connect(self._changed)
+        events.organisation_changed.connect(self._organisation)
+        events.views_reordered.connect(self._views)
+
+    def _added(self, event: EntityEvent) -> None:
+        self.count += 1
+        self.copy.add(event.new, event.index)
+
+    def _removed(self, event: EntityEvent) -> None:
+        self.count += 1
+        assert event.index is not None
+        assert list(self.copy.collection(EntityKind(event.kind)))[event.index] == event.old.id
+        self.copy.remove(event.old.id)
+
+    def _changed(self, event: EntityEvent) -> None:
+        self.count += 1
+        assert self.copy.get(event.old.id) == event.old
+        self.copy.update(event.new)
+
+    def _organisation(self, organisation: object) -> None:
+        self.count += 1
+        self.copy.set_organisation(organisation)  # type: ignore[arg-type]
+
+    def _views(self, order: list[str]) -> None:
+        self.count += 1
+        for position, view_id in enumerate(order):
+            self.copy.move_view(view_id, position)
+
+
+@pytest.fixture
+def mirror_class() -> type[Mirror]:
+    """The reference event listener (a class, so property tests can make one per example)."""
+    return Mirror
