@@ -1,8 +1,8 @@
 """What a saved view shows, as data for the exporters: its subgraph, node positions and containers.
 
 ``find_view`` looks a view up by id or name; ``view_graph`` filters ``analysis.graph.build_graph``
-by the view's simple filters; ``view_positions`` takes the view's saved positions, or a layout from
-``orgmodel.analysis.layouts`` when it has none (a grid when that module is unavailable);
+by the view's simple filters; ``view_positions`` takes the view's saved positions, or the view's layout from
+``orgmodel.analysis.layouts`` of the nodes it shows when it has none (a grid for any left over);
 ``containers`` says which team a node sits inside (for Mermaid subgraphs and DOT clusters).
 
 View filters understood here (unknown keys are ignored, so the canvas may keep more):
@@ -13,11 +13,11 @@ support) and ``team`` (a team id: only that team's subtree and what sits in it).
 
 from __future__ import annotations
 
-import importlib
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from orgmodel.analysis import layouts
 from orgmodel.analysis.graph import EDGE_KINDS, NODE_KINDS, build_graph
 from orgmodel.analysis.styles import DEFAULT_EDGE_KINDS, node_size
 from orgmodel.core.entities import View
@@ -128,17 +128,12 @@ def view_graph(model: OrgModel, view: View | None) -> nx.MultiDiGraph:
     return graph
 
 
-LayoutFunction = Callable[[OrgModel], Positions]
-
-
-def _layout_function(layout: Layout) -> LayoutFunction | None:
-    name = {Layout.PLATFORM_STACK: "platform_stack", Layout.FORCE: "force"}.get(layout, "org_chart")
+def _laid_out(model: OrgModel, layout: Layout, nodes: list[str]) -> Positions:
+    """The view's layout of just these nodes (the org chart when the layout refuses the size)."""
     try:
-        module = importlib.import_module("orgmodel.analysis.layouts")
-    except ImportError:
-        return None
-    function = getattr(module, name, None) or getattr(module, "org_chart", None)
-    return function if callable(function) else None
+        return dict(layouts.layout(model, layout, nodes))
+    except layouts.LayoutTooLargeError:
+        return dict(layouts.org_chart(model, nodes))
 
 
 def grid_positions(nodes: Iterable[str], top: float = 0.0) -> Positions:
@@ -155,8 +150,8 @@ def view_positions(model: OrgModel, view: View | None, graph: nx.MultiDiGraph) -
     if view is not None and view.positions:
         saved: Positions = dict(view.positions)
     else:
-        function = _layout_function(view.layout if view is not None else Layout.ORG_CHART)
-        saved = dict(function(model)) if function is not None else {}
+        saved = _laid_out(model, view.layout if view is not None else Layout.ORG_CHART,
+                          list(graph))
     placed = {n: (float(saved[n][0]), float(saved[n][1])) for n in graph if n in saved}
     missing = [n for n in graph if n not in placed]
     if missing:

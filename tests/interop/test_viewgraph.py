@@ -74,11 +74,19 @@ def test_saved_positions_win_and_missing_nodes_go_below() -> None:
     assert all(y > 20.0 for node, (_x, y) in positions.items() if node != "team-product")
 
 
-def test_grid_fallback_when_layouts_are_unavailable(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_grid_fallback_when_the_layout_places_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     model = load_example("startup")
-    monkeypatch.setattr(viewgraph, "_layout_function", lambda layout: None)
+    monkeypatch.setattr(viewgraph, "_laid_out", lambda model, layout, nodes: {})
     view = replace(next(iter(model.views.values())), positions={})
     graph = view_graph(model, view)
     positions = view_positions(model, view, graph)
     assert set(positions) == set(graph)
     assert len(set(positions.values())) == len(positions)  # no two nodes on one spot
+
+
+def test_a_view_too_large_for_force_falls_back_to_the_org_chart() -> None:
+    model = load_example("large-enterprise")
+    view = View("v", "v", Layout.FORCE, filters={"node_kinds": ["team", "person"]})
+    graph = view_graph(model, view)
+    positions = view_positions(model, view, graph)
+    assert set(positions) == set(graph) and len(graph) > 2000
