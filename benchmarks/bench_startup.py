@@ -2,7 +2,8 @@
 
 Writes the bundled examples to a temporary folder (orgmodel JSON, and ``.orgmodel`` when the
 persistence package is there), then times each command as a fresh subprocess several times and
-prints the median, with the bare interpreter and the networkx import as yardsticks. Run it as
+prints the median, with the bare interpreter and the networkx import as yardsticks; then times
+the analysis functions in process on the large example. Run it as
 ``python benchmarks/bench_startup.py [--runs N]``. Not a test: it prints numbers and asserts
 nothing about them.
 """
@@ -58,6 +59,26 @@ def _row(label: str, seconds: float, networkx: float) -> None:
     print(f"{label:<52}{seconds:>10.3f}{seconds / networkx:>12.2f}")
 
 
+def _in_process(runs: int) -> None:
+    """Analysis alone on the large example, in this process (no start-up cost)."""
+    from orgmodel.analysis.findings import find_all
+    from orgmodel.analysis.graph import build_graph
+    from orgmodel.analysis.metrics import compute_metrics
+    from orgmodel.examples import load_example
+
+    model = load_example("large-enterprise")
+    print(f"\nin process, large-enterprise ({len(model.people)} people, {len(model.teams)} teams, "
+          f"{len(model.services)} services), median of {runs}:")
+    for label, work in (("find_all", find_all), ("compute_metrics", compute_metrics),
+                        ("build_graph", build_graph)):
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            work(model)
+            times.append(time.perf_counter() - start)
+        print(f"  {label:<20}{statistics.median(times) * 1000:>8.1f} ms")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="runs per command (median is shown)")
@@ -73,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for command in ("info", "validate"):
                 seconds = _median_seconds([*_orgmodel(), command, str(path)], args.runs)
                 _row(f"orgmodel {command} {name}", seconds, networkx)
+    _in_process(args.runs)
     return 0
 
 

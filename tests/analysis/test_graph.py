@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from io import BytesIO
 
 import networkx as nx
+import pytest
 
 from orgmodel.analysis.graph import EDGE_KINDS, NODE_KINDS, build_graph
-from orgmodel.core.kinds import Role, TeamKind, VersionStatus
+from orgmodel.core.kinds import EntityKind, Role, TeamKind, VersionStatus
 from tests.analysis.conftest import Org
 
 
@@ -95,3 +97,32 @@ def test_graph_writes_to_graphml_and_reads_back(org: Org) -> None:
     assert again.number_of_nodes() == graph.number_of_nodes()
     assert again.number_of_edges() == graph.number_of_edges()
     nx.write_gexf(graph, BytesIO())
+
+
+@pytest.mark.parametrize("name", ["startup", "seed-enterprise", "large-enterprise"])
+def test_example_graphs_have_one_node_per_thing_and_one_edge_per_reference(name: str) -> None:
+    examples = pytest.importorskip("orgmodel.examples", reason="examples not written yet")
+    model = examples.load_example(name)
+    graph = build_graph(model)
+    things = ("teams", "people", "services", "platforms", "platform_versions", "forums")
+    assert graph.number_of_nodes() == sum(len(model.collection(EntityKind(k))) for k in things)
+    people = list(model.people.values())
+    services = list(model.services.values())
+    versions = list(model.platform_versions.values())
+    expected = {
+        "member_of": sum(p.team is not None for p in people),
+        "reports_to": sum(p.manager is not None for p in people),
+        "part_of": sum(t.parent is not None for t in model.teams.values()),
+        "embedded_in": len(model.embeds),
+        "owns": sum(s.owner is not None for s in services)
+        + sum(p.owner is not None for p in model.platforms.values()),
+        "supports": sum(s.sre_team is not None for s in services),
+        "runs_on": sum(s.platform_version is not None for s in services),
+        "version_of": len(versions),
+        "builds": sum(model.platforms[v.platform].owner is not None for v in versions),
+        "operates": sum(v.production_owner is not None for v in versions),
+        "depends_on": len(model.dependencies),
+        "represents": sum(len(f.representatives) for f in model.forums.values()),
+    }
+    found = Counter(kind for _, _, kind in graph.edges(data="kind"))
+    assert {k: found[k] for k in expected} == expected
