@@ -1,6 +1,6 @@
 """The ``seed-enterprise`` example: the organisation of "DevOps and SRE in the Enterprise".
 
-An online retailer's engineering organisation (80 people, 34 services) shaped as the seed article
+An online retailer's engineering organisation (81 people, 34 services) shaped as the seed article
 describes it: a platform team shipping three versioned platforms (VM autoscaling groups behind load
 balancers, Kubernetes, serverless functions) whose production versions are handed to the SRE-SE
 team; an automation team whose engineers embed on development teams (one is building a messaging
@@ -38,7 +38,7 @@ SOFTWARE_TEAMS: dict[str, tuple[str, bool, list[str], str]] = {
         "Liam O'Brien", "Ingrid Holm", "Chen Wei"], "London"),
     "payments": ("Payments", True, [
         "Nadia Haddad", "Tom Fletcher", "Aisha Bello", "Pavel Horak", "Sara Nilsson",
-        "Marcus Reid", "Leila Farahani"], "Lisbon"),
+        "Marcus Reid", "Leila Farahani", "Joseph Mwangi"], "Lisbon"),
     "catalogue": ("Catalogue", True, [
         "Rui Almeida", "Isabel Moreno", "Kofi Asante", "Anna Kowalska", "Ben Carter",
         "Mira Desai"], "Lisbon"),
