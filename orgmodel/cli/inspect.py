@@ -2,7 +2,8 @@
 
 ``info FILE`` prints counts, headcount, ratios, span of control, SRE coverage and active embeds as
 a readable table (``--json``: the schema of docs/cli-json.md) and exits 0. ``validate FILE``
-prints the findings with their remedies and exits 1 if any is an error, 0 otherwise. Both accept
+prints the findings with their remedies and exits 1 if any is an error (``--fail-on warning``
+or ``info`` makes it stricter, e.g. for CI), 0 otherwise. Both accept
 ``--on DATE`` to judge dated things (embeds) on another day than today. Start-up matters: this
 module imports neither Qt, matplotlib, numpy nor networkx. Not for editing or converting files.
 """
@@ -14,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from orgmodel.analysis.findings import Finding, count_by_severity, find_all
+from orgmodel.analysis.findings import Finding, Severity, count_by_severity, find_all
 from orgmodel.analysis.findings_base import plural
 from orgmodel.analysis.metrics import Headcount, Metrics, compute_metrics, metrics_to_dict
 from orgmodel.cli.common import load_model, print_json
@@ -37,13 +38,16 @@ def register(name: str, parser: argparse.ArgumentParser) -> None:
                         help="print JSON (schema in docs/cli-json.md) instead of text")
     parser.add_argument("--on", type=_iso_date, metavar="YYYY-MM-DD", default=None,
                         help="judge embeds as on this date (default: today)")
+    if name == "validate":
+        parser.add_argument("--fail-on", choices=[s.value for s in Severity], default="error",
+                            help="exit 1 if any finding is this severe or worse (default: error)")
 
 
 def run(args: argparse.Namespace) -> int:
     model = load_model(args.file)
     today: date = args.on or date.today()
     if args.command == "validate":
-        return _validate(model, args.file, today, args.json)
+        return _validate(model, args.file, today, args.json, Severity(args.fail_on))
     return _info(model, args.file, today, args.json)
 
 
@@ -164,7 +168,8 @@ def _embed_line(m: Metrics) -> str:
 
 
 # -------------------------------------------------------------------------------- validate
-def _validate(model: OrgModel, path: str, today: date, as_json: bool) -> int:
+def _validate(model: OrgModel, path: str, today: date, as_json: bool,
+              fail_on: Severity = Severity.ERROR) -> int:
     findings = find_all(model, today)
     counts = count_by_severity(findings)
     if as_json:
@@ -177,7 +182,7 @@ def _validate(model: OrgModel, path: str, today: date, as_json: bool) -> int:
         })
     else:
         print("\n".join(validate_lines(Path(path).name, findings, counts)))
-    return 1 if counts["error"] else 0
+    return 1 if any(f.severity.rank <= fail_on.rank for f in findings) else 0
 
 
 def validate_lines(name: str, findings: list[Finding], counts: dict[str, int]) -> list[str]:

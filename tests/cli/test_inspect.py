@@ -103,6 +103,15 @@ def test_validate_warnings_alone_exit_0(tmp_path: Path) -> None:
     assert main(["validate", write(tmp_path, data)]) == 0
 
 
+def test_validate_fail_on_makes_warnings_fail(tmp_path: Path) -> None:
+    data = json.loads(json.dumps(HEALTHY))
+    data["teams"].append({"id": "tiny", "name": "Tiny", "kind": "software", "parent": "eng"})
+    path = write(tmp_path, data)
+    assert main(["validate", path, "--fail-on", "warning"]) == 1
+    assert main(["validate", path, "--fail-on", "info"]) == 1
+    assert main(["validate", write(tmp_path, HEALTHY, "ok.json"), "--fail-on", "info"]) == 0
+
+
 def test_validate_json_lists_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", write(tmp_path, broken()), "--json", "--on", "2026-03-01"]) == 1
     data = json.loads(capsys.readouterr().out)
