@@ -1,9 +1,11 @@
 """The organisation as a ``networkx.MultiDiGraph``: for diagrams, layouts, exports and graph queries.
 
 ``build_graph(model)`` makes one node per team, person, service, platform, platform version and
-forum (node id = entity id; attributes ``kind``, ``label``, ``sub`` and a few extras per kind) and
-one edge per relation, with attribute ``kind``. Edges always point from the entity that holds the
-reference to the one it names:
+forum (node id = entity id; attributes ``kind``, ``label`` and ``sub``, which is the team kind,
+the person's role, the service's support ``dev``/``sre``, the platform kind, the version status,
+or ``forum``; extras: team ``sites``/``has_oncall``, person ``fte``/``location``, service
+``tier``/``architecture``, version ``version``) and one edge per relation, with attribute
+``kind``. Edges always point from the entity that holds the reference to the one it names:
 
 - ``member_of``: person -> home team (``Person.team``).
 - ``part_of``: team -> parent team (``Team.parent``).
