@@ -73,32 +73,34 @@ def check_update(model: OrgModel, old: Any, new: Any) -> None:
 
 def _check_team(model: OrgModel, team: Team) -> None:
     reference(model, team, "parent", EntityKind.TEAM)
+    teams = model.teams
     seen = {team.id}
     parent = team.parent
     while parent is not None:
         if parent in seen:
             raise InvariantError(
-                f"Team '{team.name}' cannot sit under '{model.teams[str(team.parent)].name}': "
+                f"Team '{team.name}' cannot sit under '{teams[str(team.parent)].name}': "
                 "the team tree would have a cycle."
             )
         seen.add(parent)
-        above = model.teams.get(parent)
+        above = teams.get(parent)
         parent = above.parent if above is not None else None
 
 
 def _check_person(model: OrgModel, person: Person) -> None:
     reference(model, person, "team", EntityKind.TEAM)
     reference(model, person, "manager", EntityKind.PERSON)
+    people = model.people
     seen = {person.id}
     manager = person.manager
     while manager is not None:
         if manager in seen:
             raise InvariantError(
-                f"{person.name} cannot report to {model.people[str(person.manager)].name}: "
+                f"{person.name} cannot report to {people[str(person.manager)].name}: "
                 "the reporting lines would have a cycle."
             )
         seen.add(manager)
-        boss = model.people.get(manager)
+        boss = people.get(manager)
         manager = boss.manager if boss is not None else None
     if person.team is None:
         return
