@@ -70,7 +70,15 @@ def _compare(runs: list[Run], what: str, one: Callable[[Run], str | None]) -> st
 def _subtitle(runs: list[Run], default: str) -> str:
     if len(runs) == 1:
         return overload_sentence(runs[0].results) or default
-    return default
+
+    def one(run: Run) -> str | None:
+        block = (run.results.get("headline") or {}).get("first_ops_overload_week") or {}
+        share, week = block.get("share"), block.get("p50")
+        if share is None:
+            return None
+        return "never" if not share or week is None else f"week {week:.0f} ({share * 100:.0f} % of runs)"
+
+    return _compare(runs, "First passes the cap (median)", one) or default
 
 
 def _fan(ax: Any, run: Run, name: str, x: np.ndarray, label: str, *, fan: bool = True) -> bool:
@@ -268,7 +276,8 @@ def headcount_chart(data: ChartInput, fig: Figure | None = None) -> Figure:
         return _headcount_comparison(runs, fig)
     run = runs[0]
     sub = _headcount_subtitle(runs)
-    fig, (left, right) = _axes(fig, 2, subtitle=sub, right_axis=True, legend_below=True)
+    fig, (left, right) = _axes(fig, 2, subtitle=sub, right_axis=True, legend_below=True,
+                               legend_rows=2)
     x = weeks_axis(runs)
     handles = _role_lines(left, run, x, ("dev_engineers",))
     handles += _role_lines(right, run, x, ("sre_engineers", "platform_engineers",
@@ -330,8 +339,13 @@ def maturity_chart(data: ChartInput, fig: Figure | None = None) -> Figure:
     percent_axis(left)
     left.set_ylabel("Platform maturity (self-service)", **style.font())
     right.set_ylabel("Mean service complexity (start = 1)", **style.font())
-    right.set_ylim(bottom=min(1.0, *(np.nanmin(r.stat("mean_complexity", "p10")) for r in runs
-                                     if r.stat("mean_complexity", "p10").size)) * 0.98)
+    lows = [np.nanmin(r.stat("mean_complexity", "p10")) for r in runs
+            if r.stat("mean_complexity", "p10").size]
+    highs = [np.nanmax(r.stat("mean_complexity", "p90")) for r in runs
+             if r.stat("mean_complexity", "p90").size]
+    low = min([1.0, *lows])
+    high = max([low + 0.1, *highs])
+    right.set_ylim(low - (high - low) * 0.05, high + (high - low) * 0.05)
     for ax, title in ((left, "Platform maturity"), (right, "Service complexity")):
         format_weeks_axis(ax, len(x))
         ax.set_title(title, loc="left", pad=22, **style.font(style.LABEL_SIZE, weight="bold"))

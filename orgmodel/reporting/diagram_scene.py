@@ -42,30 +42,16 @@ class Scene:
         return {data["kind"] for data in self.nodes.values()}
 
 
-def _wanted(filters: dict[str, Any]) -> set[str] | None:
-    kinds = filters.get("node_kinds")
-    return set(kinds) if isinstance(kinds, list | tuple | set) and kinds else None
-
-
 def view_nodes(model: OrgModel, graph: Any, view: View | None) -> dict[str, dict[str, Any]]:
-    """Diagram nodes passing the view's filters, in model order, with kind/sub/label."""
-    filters = dict(view.filters) if view is not None else {}
-    kinds = _wanted(filters)
-    support = filters.get("support")
-    teams_filter = filters.get("teams")
-    nodes: dict[str, dict[str, Any]] = {}
-    for node, data in graph.nodes(data=True):
-        if kinds is not None and data.get("kind") not in kinds:
-            continue
-        if support and data.get("kind") == "service" and data.get("sub") != support:
-            continue
-        nodes[node] = {"kind": data.get("kind", ""), "sub": data.get("sub", ""),
-                       "label": data.get("label", node)}
-    if support:
+    """Nodes of the view's graph (filters applied by ``interop.viewgraph``), in model order.
+
+    With a ``support`` filter, teams that neither own nor support a shown service are dropped too:
+    on a page they would be empty boxes.
+    """
+    nodes = {node: {"kind": data.get("kind", ""), "sub": data.get("sub", ""),
+                    "label": data.get("label", node)} for node, data in graph.nodes(data=True)}
+    if view is not None and view.filters.get("support"):
         _keep_support_teams(model, nodes)
-    if isinstance(teams_filter, list | tuple) and teams_filter:
-        allowed = set(teams_filter)
-        nodes = {n: d for n, d in nodes.items() if d["kind"] != "team" or n in allowed}
     return nodes
 
 
@@ -85,14 +71,13 @@ def _keep_support_teams(model: OrgModel, nodes: dict[str, dict[str, Any]]) -> No
         del nodes[node]
 
 
-def _edges(graph: Any, shown: Iterable[str], kinds: frozenset[str]) -> list[tuple[str, str, str]]:
+def _edges(graph: Any, shown: Iterable[str]) -> list[tuple[str, str, str]]:
     shown = set(shown)
     seen: set[tuple[str, str, str]] = set()
     out = []
-    for source, target, data in graph.edges(data=True):
-        kind = data.get("kind", "")
+    for source, target, kind in graph.edges(data="kind"):
         key = (source, target, kind)
-        if kind in kinds and source in shown and target in shown and key not in seen:
+        if source in shown and target in shown and key not in seen:
             seen.add(key)
             out.append(key)
     return out
@@ -172,16 +157,13 @@ def _positions(model: OrgModel, view: View | None, nodes: dict[str, dict[str, An
     return placed.positions, placed.routes
 
 
-def build_scene(model: OrgModel, view: View | None = None, *,
-                edge_kinds: frozenset[str] | None = None) -> Scene:
+def build_scene(model: OrgModel, view: View | None = None) -> Scene:
     """The scene of ``view`` (the whole model when None) at the most detailed readable level."""
-    from orgmodel.analysis.graph import build_graph
-    from orgmodel.analysis.styles import DEFAULT_EDGE_KINDS
+    from orgmodel.interop.viewgraph import view_graph
 
-    graph = build_graph(model)
+    graph = view_graph(model, view if view is not None else View("all", "all"))
     all_nodes = view_nodes(model, graph, view)
     title = view.name if view is not None else model.organisation.name
-    kinds = edge_kinds or DEFAULT_EDGE_KINDS
     levels = (("full", lambda k: True), ("no_people", lambda k: k != "person"),
               ("structure", lambda k: k not in ("person", "service")),
               ("teams", lambda k: k == "team"), ("groups", lambda k: k == "team"))
@@ -200,7 +182,7 @@ def build_scene(model: OrgModel, view: View | None = None, *,
             continue
         positions, routes = _positions(model, view, nodes)
         hidden = Counter(d["kind"] for n, d in all_nodes.items() if n not in nodes)
-        scene = Scene(title, nodes, _edges(graph, nodes, kinds), positions, detail, routes,
+        scene = Scene(title, nodes, _edges(graph, nodes), positions, detail, routes,
                       not (view is not None and not routes and bool(view.positions)), hidden)
         size = label_points(scene)
         if size >= MIN_LABEL_PT:

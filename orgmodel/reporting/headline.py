@@ -117,10 +117,15 @@ def handback_year_sentence(results: Results) -> str | None:
 
 
 def peak_sentence(results: Results) -> str | None:
-    peak = _number((results.get("headline") or {}).get("peak_sre_ops_fraction"))
+    raw = (results.get("headline") or {}).get("peak_sre_ops_fraction")
+    if isinstance(raw, Mapping):
+        peak, low, high = (_number(raw.get(k)) for k in ("p50", "p10", "p90"))
+    else:
+        peak, low, high = _number(raw), None, None
     if peak is None:
         return None
-    return f"Peak SRE operational load: {percent(peak)} of SRE time."
+    spread = f" (P10-P90: {percent(low)}-{percent(high)})" if low is not None and high is not None else ""
+    return f"At its peak, SRE spends {percent(peak)} of its time on operations{spread}."
 
 
 def capacity_sentence(results: Results) -> str | None:
