@@ -81,7 +81,8 @@ class ExplorerDock(QDockWidget):
         self.source.modelAboutToBeReset.connect(self._remember_state)
         self.source.modelReset.connect(self._restore_state)
         self.proxy.setSourceModel(self.source)
-        self._expanded = {"cat:teams"}
+        roots = {t.id for t in stack.model.teams.values() if t.parent is None}
+        self._expanded = {"cat:teams", *roots}
         self._restore_state()
         self.view.resizeColumnToContents(0)
         self.view.setColumnWidth(0, max(200, min(self.view.columnWidth(0), 320)))
