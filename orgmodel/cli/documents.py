@@ -2,9 +2,10 @@
 
 ``new FILE [--example NAME] [--force]`` creates a .orgmodel document or orgmodel JSON (by its
 ending), empty or from a bundled example, and refuses to replace an existing file without
-``--force``. ``examples [--json]`` lists the bundled examples with their sizes. ``convert IN OUT``
-reads and writes by file ending through ``orgmodel.interop.formats``, replaces OUT atomically and
-prints what it read, what the importer skipped, and what it wrote. Diagram formats draw a saved
+``--force``. ``examples [--json]`` lists the bundled examples with their sizes. ``convert IN [IN ...] OUT``
+reads and writes by file ending through ``orgmodel.interop.formats`` (importer options such as a
+roster's ``--mapping`` pass through), replaces OUT atomically and prints what it read, what the
+importer skipped, and what it wrote. Diagram formats draw a saved
 view (``--view``, default the first one) or, with ``--whole``, every node and edge. Imports neither
 Qt nor matplotlib. Not for inspecting documents (``info``/``validate``).
 """
@@ -32,8 +33,9 @@ def register(name: str, parser: argparse.ArgumentParser) -> None:
     elif name == "examples":
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     else:
-        parser.add_argument("source", metavar="IN",
-                            help="a .orgmodel, .json, Backstage .yaml/.yml (or folder) or .csv")
+        parser.add_argument("source", metavar="IN", nargs="+",
+                            help="a .orgmodel, .json, Backstage .yaml/.yml (or folder; several "
+                                 "catalog files or folders are read together) or CSV roster")
         parser.add_argument("target", metavar="OUT",
                             help="a .orgmodel, .json, .graphml, .yed.graphml, .gexf, .mmd, "
                                  ".dot/.gv or Backstage .yaml file (replaced if it exists)")
@@ -42,6 +44,14 @@ def register(name: str, parser: argparse.ArgumentParser) -> None:
                            help="the saved view a diagram format draws (default: the first)")
         group.add_argument("--whole", action="store_true",
                            help="diagram formats draw every node and edge, not a view")
+        roster = parser.add_argument_group("CSV roster input")
+        roster.add_argument("--mapping", metavar="TOML",
+                            help="column mapping file ([columns], [roles], [teams])")
+        roster.add_argument("--services", metavar="CSV", help="side CSV of services")
+        roster.add_argument("--embeds", metavar="CSV", help="side CSV of embeds")
+        backstage = parser.add_argument_group("Backstage catalog input")
+        backstage.add_argument("--embeds-from-memberships", action="store_true",
+                               help="a user's second group membership becomes an embed")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,7 +59,9 @@ def run(args: argparse.Namespace) -> int:
         return _new(args.file, args.example, args.force)
     if args.command == "examples":
         return _examples(args.json)
-    return _convert(args.source, args.target, args.view, args.whole)
+    options = {"mapping": args.mapping, "services": args.services, "embeds": args.embeds,
+               "embeds_from_memberships": args.embeds_from_memberships}
+    return _convert(args.source, args.target, args.view, args.whole, options)
 
 
 def _counts(model: OrgModel) -> str:
@@ -122,13 +134,14 @@ def _view_for(model: OrgModel, name: str | None, whole: bool) -> View | None:
     return default_view(model)
 
 
-def _convert(source: str, target: str, view_name: str | None, whole: bool) -> int:
+def _convert(sources: list[str], target: str, view_name: str | None, whole: bool,
+             options: dict[str, Any]) -> int:
     from orgmodel.interop.formats import read_any, write_any, writer_for
 
     out_format = writer_for(target)  # refuse an unknown OUT before reading anything
-    imported, in_format = read_any(source)
+    imported, in_format = read_any(sources, **options)
     model = imported.model
-    print(f"Read {source} ({in_format.name}): {_counts(model)}.")
+    print(f"Read {', '.join(sources)} ({in_format.name}): {_counts(model)}.")
     for line in imported.report:
         print(f"  {line}")
     view: View | None = None

@@ -6,13 +6,14 @@ is one line. A reader takes a path and returns an ``OrgModel``, a ``(model, repo
 report a list of lines or an object with ``lines()``) or an ``Imported``; a writer takes
 ``(model, path)`` plus ``view=`` when it draws a view, writes atomically, and may return a
 one-line summary. ``read_any`` / ``write_any`` pick by ending (the longest matching one wins, so
-``.yed.graphml`` beats ``.graphml``). Not for the formats themselves: see their modules.
+``.yed.graphml`` beats ``.graphml``). Readers may take keyword options (``Format.options``) and,
+when ``many`` is set, several sources at once. Not for the formats themselves: see their modules.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ class Format:
     target: str  # "package.module:function"
     folders: bool = False  # a reader that also takes a folder
     uses_view: bool = False  # a writer that draws one saved view
+    options: tuple[str, ...] = ()  # keyword options a reader takes (convert's --flags)
+    many: bool = False  # a reader that takes several sources at once
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,10 @@ READERS: list[Format] = [
     Format("OrgModel document", (".orgmodel",), "orgmodel.persistence.store:open_document"),
     Format("orgmodel JSON", (".json",), "orgmodel.interop.orgjson:read_json"),
     Format("Backstage catalog", (".yaml", ".yml"),
-           "orgmodel.interop.backstage_import:import_backstage", folders=True),
-    Format("CSV roster", (".csv",), "orgmodel.interop.roster_import:import_roster"),
+           "orgmodel.interop.backstage_import:import_backstage", folders=True, many=True,
+           options=("embeds_from_memberships",)),
+    Format("CSV roster", (".csv",), "orgmodel.interop.formats:read_roster",
+           options=("mapping", "services", "embeds")),
 ]
 
 WRITERS: list[Format] = [
@@ -94,9 +99,7 @@ def _report_lines(report: Any) -> tuple[str, ...]:
     return tuple(str(line) for line in lines)
 
 
-def read_any(path: str | Path) -> tuple[Imported, Format]:
-    """Read ``path`` with the reader its ending (or being a folder) selects."""
-    source = Path(path)
+def reader_for(source: Path) -> Format:
     if not source.exists():
         raise FormatError(f"{source}: no such file or folder.")
     fmt = find_format(READERS, source, folder=source.is_dir())
@@ -104,7 +107,34 @@ def read_any(path: str | Path) -> tuple[Imported, Format]:
         what = "folder" if source.is_dir() else "file"
         raise FormatError(f"{source}: cannot read this {what}; OrgModel reads "
                           f"{_endings(READERS)} files and Backstage catalog folders.")
-    result = _function(fmt)(source)
+    return fmt
+
+
+def _flag(option: str) -> str:
+    return "--" + option.replace("_", "-")
+
+
+def read_any(paths: str | Path | Sequence[str | Path], **options: Any) -> tuple[Imported, Format]:
+    """Read one source (or several, for readers that combine them) chosen by ending or folder.
+
+    ``options`` set to something other than None/False go to the reader; an option the reader
+    does not take is refused, naming it as the command line spells it.
+    """
+    sources = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
+    if not sources:
+        raise FormatError("Nothing to read was given.")
+    found = [reader_for(source) for source in sources]
+    fmt = found[0]
+    if any(other != fmt for other in found[1:]):
+        raise FormatError(f"{sources[0]} and the other inputs are not all {fmt.name} files; "
+                          "convert one kind of input at a time.")
+    if len(sources) > 1 and not fmt.many:
+        raise FormatError(f"{fmt.name} files are read one at a time; give a single input.")
+    given = {k: v for k, v in options.items() if v is not None and v is not False}
+    wrong = sorted(set(given) - set(fmt.options))
+    if wrong:
+        raise FormatError(f"{_flag(wrong[0])} does not apply to {fmt.name} input.")
+    result = _function(fmt)(*sources, **given)
     if isinstance(result, Imported):
         return result, fmt
     if isinstance(result, tuple):
@@ -138,3 +168,15 @@ def write_any(model: OrgModel, path: str | Path, view: View | None = None) -> tu
     except OSError as error:
         raise FormatError(f"Cannot write {target}: {error.strerror or error}.") from None
     return fmt, summary if isinstance(summary, str) else ""
+
+
+def read_roster(path: Path, *, mapping: str | Path | None = None,
+                services: str | Path | None = None,
+                embeds: str | Path | None = None) -> tuple[OrgModel, Any]:
+    """A CSV roster with an optional column-mapping file (TOML) and side CSVs, as one reader."""
+    from orgmodel.interop.csv_table import read_table
+    from orgmodel.interop.roster_columns import load_mapping
+    from orgmodel.interop.roster_import import import_roster
+
+    columns = load_mapping(mapping, read_table(path).header) if mapping is not None else None
+    return import_roster(path, columns, services=services, embeds=embeds)

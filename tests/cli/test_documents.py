@@ -145,3 +145,35 @@ def test_convert_backstage_catalog_prints_what_it_skipped(
     assert code == 0 and "(Backstage catalog)" in out
     assert any(line.startswith("  ") for line in out.splitlines())  # the importer's report
     assert len(read_json(str(tmp_path / "catalog.json")).services) > 0
+
+
+def test_convert_reads_several_catalogs_together(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = SHARED / "all.yaml", SHARED / "acme-corp.yaml"
+    if not (first.exists() and second.exists()):
+        pytest.skip("the shared Backstage examples are not available")
+    out_path = tmp_path / "both.json"
+    code, out, _ = _run(capsys, "convert", str(first), str(second), str(out_path))
+    assert code == 0 and out.startswith(f"Read {first}, {second} (Backstage catalog)")
+    both = read_json(str(out_path))
+    code, _, _ = _run(capsys, "convert", str(first), str(tmp_path / "one.json"))
+    one = read_json(str(tmp_path / "one.json"))
+    assert len(both.teams) > len(one.teams) and len(both.services) >= len(one.services)
+
+
+def test_convert_passes_roster_options_and_refuses_them_elsewhere(
+        seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rosters = Path(__file__).resolve().parents[1] / "data" / "rosters"
+    roster, mapping = rosters / "odd-columns.csv", rosters / "odd-columns.mapping.toml"
+    if not mapping.exists():
+        pytest.skip("the roster test data is not available")
+    code, out, _ = _run(capsys, "convert", str(roster), "--mapping", str(mapping),
+                        str(tmp_path / "roster.json"))
+    assert code == 0 and "(CSV roster)" in out
+    assert len(read_json(str(tmp_path / "roster.json")).people) > 0
+    code, _, err = _run(capsys, "convert", str(seed_json), "--mapping", str(mapping),
+                        str(tmp_path / "x.json"))
+    assert code == 2 and "--mapping does not apply to orgmodel JSON input" in err
+    code, _, err = _run(capsys, "convert", str(seed_json), str(seed_json), str(tmp_path / "x.json"))
+    assert code == 2 and "one at a time" in err
+    assert not (tmp_path / "x.json").exists()
