@@ -46,13 +46,21 @@ def readonly_engine(path: Path) -> Engine:
 
 
 def writable_engine(path: Path, *, scratch: bool = False) -> Engine:
-    """An engine that writes ``path``; ``scratch`` files (temp copies) skip fsync per commit."""
+    """An engine that writes ``path`` (never WAL).
+
+    A ``scratch`` file is a temporary file that is thrown away if anything fails (the file a save
+    builds before ``os.replace``, the copy an upgrade works on): its rollback journal stays in
+    memory and commits skip fsync, so a killed save leaves no ``-journal`` file behind; the
+    finished file is fsynced as a whole by ``core.fileio.atomic_path``.
+    """
 
     def connect() -> sqlite3.Connection:
         con = _prepare(sqlite3.connect(str(path), isolation_level=None))
-        con.execute("PRAGMA journal_mode = DELETE")
         if scratch:
+            con.execute("PRAGMA journal_mode = MEMORY")
             con.execute("PRAGMA synchronous = OFF")
+        else:
+            con.execute("PRAGMA journal_mode = DELETE")
         return con
 
     return _engine(connect)
