@@ -50,9 +50,27 @@ VERSION = 1
 Parser = Callable[[Any, str], Any]
 
 
+class _NonFinite:
+    """Stands in for NaN/Infinity while parsing, so that the refusal can name the place."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _show(value: Any) -> str:
+    """A value as it looked in the JSON text, for messages."""
+    if isinstance(value, _NonFinite):
+        return value.name
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _str(value: Any, where: str) -> str:
     if not isinstance(value, str):
-        raise FormatError(f"{where} must be a string, not {json.dumps(value)}.")
+        raise FormatError(f"{where} must be a string, not {_show(value)}.")
     return value
 
 
@@ -62,19 +80,19 @@ def _opt_str(value: Any, where: str) -> str | None:
 
 def _int(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise FormatError(f"{where} must be a whole number, not {json.dumps(value)}.")
+        raise FormatError(f"{where} must be a whole number, not {_show(value)}.")
     return value
 
 
 def _float(value: Any, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise FormatError(f"{where} must be a number, not {json.dumps(value)}.")
+        raise FormatError(f"{where} must be a number, not {_show(value)}.")
     return float(value)
 
 
 def _bool(value: Any, where: str) -> bool:
     if not isinstance(value, bool):
-        raise FormatError(f"{where} must be true or false, not {json.dumps(value)}.")
+        raise FormatError(f"{where} must be true or false, not {_show(value)}.")
     return value
 
 
@@ -84,7 +102,7 @@ def _date(value: Any, where: str) -> date | None:
     try:
         return date.fromisoformat(_str(value, where))
     except ValueError:
-        raise FormatError(f"{where} must be a date like 2026-01-05, not {json.dumps(value)}.") from None
+        raise FormatError(f"{where} must be a date like 2026-01-05, not {_show(value)}.") from None
 
 
 def _tags(value: Any, where: str) -> tuple[str, ...]:
@@ -99,7 +117,7 @@ def _enum(enum: type[Enum]) -> Parser:
             return enum(value)
         except ValueError:
             choices = ", ".join(str(e.value) for e in enum)
-            raise FormatError(f"{where} must be one of {choices}, not {json.dumps(value)}.") from None
+            raise FormatError(f"{where} must be one of {choices}, not {_show(value)}.") from None
 
     return parse
 
@@ -115,7 +133,9 @@ def _load(value: Any, where: str) -> ServiceLoad:
     known = {f.name for f in fields(ServiceLoad)}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise FormatError(f"{where}: unknown field '{unknown[0]}' (known: {', '.join(sorted(known))}).")
+        raise FormatError(
+            f"{where}: unknown field '{unknown[0]}' (known: {', '.join(sorted(known))})."
+        )
     return ServiceLoad(**{k: _float(v, f"{where}.{k}") for k, v in data.items()})
 
 
@@ -138,36 +158,115 @@ def _reps(value: Any, where: str) -> tuple[Representative, ...]:
     return tuple(reps)
 
 
+def _filters(value: Any, where: str) -> dict[str, Any]:
+    """A view's filters: any JSON object, but with finite numbers only."""
+
+    def walk(item: Any, place: str) -> None:
+        if isinstance(item, _NonFinite):
+            raise FormatError(f"{place} must be a finite number, not {item.name}.")
+        if isinstance(item, dict):
+            for key, inner in item.items():
+                walk(inner, f"{place}.{key}")
+        elif isinstance(item, list):
+            for i, inner in enumerate(item):
+                walk(inner, f"{place}[{i}]")
+
+    data = _object(value, where)
+    walk(data, where)
+    return data
+
+
 COMMON: dict[str, Parser] = {"id": _str, "name": _str, "notes": _str, "tags": _tags}
 
 # JSON key -> parser, per collection; the JSON key equals the dataclass field except "from"/"to".
 SPECS: dict[str, tuple[type, dict[str, Parser], set[str]]] = {
-    "teams": (Team, {**COMMON, "kind": _enum(TeamKind), "parent": _opt_str, "sites": _int,
-                     "has_oncall": _bool}, {"id", "name"}),
-    "people": (Person, {**COMMON, "role": _enum(Role), "team": _opt_str, "manager": _opt_str,
-                        "fte": _float, "location": _str, "email": _str}, {"id", "name"}),
-    "services": (Service, {**COMMON, "owner": _opt_str, "architecture": _enum(Architecture),
-                           "tier": _int, "support": _enum(Support), "sre_team": _opt_str,
-                           "platform_version": _opt_str, "load": _load}, {"id", "name"}),
-    "platforms": (Platform, {**COMMON, "kind": _enum(PlatformKind), "owner": _opt_str}, {"id", "name"}),
-    "platform_versions": (PlatformVersion, {**COMMON, "platform": _str, "version": _str,
-                                            "status": _enum(VersionStatus),
-                                            "production_owner": _opt_str, "released": _date},
-                          {"id", "platform", "version"}),
-    "embeds": (Embed, {**COMMON, "person": _str, "host": _str, "purpose": _str, "start": _date,
-                       "end": _date}, {"id", "person", "host"}),
+    "teams": (
+        Team,
+        {**COMMON, "kind": _enum(TeamKind), "parent": _opt_str, "sites": _int, "has_oncall": _bool},
+        {"id", "name"},
+    ),
+    "people": (
+        Person,
+        {
+            **COMMON,
+            "role": _enum(Role),
+            "team": _opt_str,
+            "manager": _opt_str,
+            "fte": _float,
+            "location": _str,
+            "email": _str,
+        },
+        {"id", "name"},
+    ),
+    "services": (
+        Service,
+        {
+            **COMMON,
+            "owner": _opt_str,
+            "architecture": _enum(Architecture),
+            "tier": _int,
+            "support": _enum(Support),
+            "sre_team": _opt_str,
+            "platform_version": _opt_str,
+            "load": _load,
+        },
+        {"id", "name"},
+    ),
+    "platforms": (
+        Platform,
+        {**COMMON, "kind": _enum(PlatformKind), "owner": _opt_str},
+        {"id", "name"},
+    ),
+    "platform_versions": (
+        PlatformVersion,
+        {
+            **COMMON,
+            "platform": _str,
+            "version": _str,
+            "status": _enum(VersionStatus),
+            "production_owner": _opt_str,
+            "released": _date,
+        },
+        {"id", "platform", "version"},
+    ),
+    "embeds": (
+        Embed,
+        {**COMMON, "person": _str, "host": _str, "purpose": _str, "start": _date, "end": _date},
+        {"id", "person", "host"},
+    ),
     "dependencies": (Dependency, {"from": _str, "to": _str}, {"from", "to"}),
     "forums": (Forum, {**COMMON, "representatives": _reps}, {"id", "name"}),
     "scenarios": (Scenario, {**COMMON, "toml": _str}, {"id", "name"}),
-    "views": (View, {**COMMON, "layout": _enum(Layout), "filters": _object,
-                     "positions": _positions, "zoom": _float}, {"id", "name"}),
+    "views": (
+        View,
+        {
+            **COMMON,
+            "layout": _enum(Layout),
+            "filters": _filters,
+            "positions": _positions,
+            "zoom": _float,
+        },
+        {"id", "name"},
+    ),
 }
-ORDER = ["teams", "people", "platforms", "platform_versions", "services", "embeds",
-         "dependencies", "forums", "scenarios", "views"]
+ORDER = [
+    "teams",
+    "people",
+    "platforms",
+    "platform_versions",
+    "services",
+    "embeds",
+    "dependencies",
+    "forums",
+    "scenarios",
+    "views",
+]
 _RENAME = {"from": "source", "to": "target"}
 
 
-def _fields_of(item: Any, where: str, spec: dict[str, Parser], required: set[str]) -> dict[str, Any]:
+def _fields_of(
+    item: Any, where: str, spec: dict[str, Parser], required: set[str]
+) -> dict[str, Any]:
     data = _object(item, where)
     unknown = sorted(set(data) - set(spec))
     if unknown:
@@ -179,8 +278,13 @@ def _fields_of(item: Any, where: str, spec: dict[str, Parser], required: set[str
 
 
 def _organisation(value: Any) -> Organisation:
-    spec: dict[str, Parser] = {"name": _str, "description": _str, "planning_start": _date,
-                               "notes": _str, "tags": _tags}
+    spec: dict[str, Parser] = {
+        "name": _str,
+        "description": _str,
+        "planning_start": _date,
+        "notes": _str,
+        "tags": _tags,
+    }
     return Organisation(**_fields_of(value, "organisation", spec, {"name"}))
 
 
@@ -188,11 +292,13 @@ def model_from_dict(data: Any) -> OrgModel:
     """Build a model from parsed orgmodel JSON; raises ``FormatError`` on anything wrong."""
     doc = _object(data, "the document")
     if doc.get("format") != FORMAT:
-        raise FormatError("This is not orgmodel JSON (its \"format\" is not \"orgmodel\").")
+        raise FormatError('This is not orgmodel JSON (its "format" is not "orgmodel").')
     version = doc.get("version")
-    if isinstance(version, bool) or version != VERSION:
-        raise FormatError(f"orgmodel JSON version {json.dumps(version)} is not supported "
-                          f"(this OrgModel reads version {VERSION}).")
+    if isinstance(version, (bool, _NonFinite)) or version != VERSION:
+        raise FormatError(
+            f"orgmodel JSON version {json.dumps(version)} is not supported "
+            f"(this OrgModel reads version {VERSION})."
+        )
     unknown = sorted(set(doc) - {"format", "version", "organisation", *ORDER})
     if unknown:
         raise FormatError(f"Unknown top-level field '{unknown[0]}'.")
@@ -201,7 +307,7 @@ def model_from_dict(data: Any) -> OrgModel:
     for key in ORDER:
         items = doc.get(key, [])
         if not isinstance(items, list):
-            raise FormatError(f"\"{key}\" must be a list.")
+            raise FormatError(f'"{key}" must be a list.')
         cls, spec, required = SPECS[key]
         for i, item in enumerate(items):
             where = f"{key}[{i}]"
@@ -281,14 +387,10 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def _no_constant(name: str) -> Any:
-    raise FormatError(f"{name} is not a number orgmodel JSON accepts.")
-
-
 def loads(text: str) -> OrgModel:
     """Parse orgmodel JSON text strictly (no NaN/Infinity, no repeated keys) into a model."""
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_NonFinite)
     except json.JSONDecodeError as error:
         raise FormatError(
             f"Not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
