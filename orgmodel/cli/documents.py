@@ -89,8 +89,11 @@ def _new(file: str, example: str | None, force: bool) -> int:
         model = OrgModel(Organisation(name=path.stem.replace("_", " ").replace("-", " ")
                                       .strip() or "Untitled organisation"))
         origin = "empty"
+    from orgmodel.interop.formats import replacing_document
+
     try:
-        save_model(model, str(path))
+        with replacing_document(path):
+            save_model(model, str(path))
     except OSError as error:
         raise FormatError(f"Cannot write {file}: {error.strerror or error}.") from None
     print(f"Created {file} ({origin}: {_counts(model)}).")

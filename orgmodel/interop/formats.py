@@ -13,7 +13,8 @@ when ``many`` is set, several sources at once. Not for the formats themselves: s
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,7 @@ READERS: list[Format] = [
 ]
 
 WRITERS: list[Format] = [
-    Format("OrgModel document", (".orgmodel",), "orgmodel.persistence.store:save_document"),
+    Format("OrgModel document", (".orgmodel",), "orgmodel.interop.formats:write_document"),
     Format("orgmodel JSON", (".json",), "orgmodel.interop.orgjson:write_json"),
     Format("GraphML for yEd", (".yed.graphml",), "orgmodel.interop.graphml:write_yed_graphml",
            uses_view=True),
@@ -180,3 +181,25 @@ def read_roster(path: Path, *, mapping: str | Path | None = None,
 
     columns = load_mapping(mapping, read_table(path).header) if mapping is not None else None
     return import_roster(path, columns, services=services, embeds=embeds)
+
+
+@contextmanager
+def replacing_document(path: str | Path) -> Iterator[None]:
+    """Hold the document lock of an existing .orgmodel file while it is being replaced, so a
+    document open in the application is never overwritten behind its back."""
+    target = Path(path)
+    if target.suffix.lower() != ".orgmodel" or not target.exists():
+        yield
+        return
+    from orgmodel.persistence.lock import DocumentLock
+
+    with DocumentLock(target):
+        yield
+
+
+def write_document(model: OrgModel, path: Path) -> None:
+    """Save a .orgmodel document (atomically), refusing one that is open elsewhere."""
+    from orgmodel.persistence.store import save_document
+
+    with replacing_document(path):
+        save_document(model, path)

@@ -177,3 +177,19 @@ def test_convert_passes_roster_options_and_refuses_them_elsewhere(
     code, _, err = _run(capsys, "convert", str(seed_json), str(seed_json), str(tmp_path / "x.json"))
     assert code == 2 and "one at a time" in err
     assert not (tmp_path / "x.json").exists()
+
+
+def test_a_document_open_elsewhere_is_not_replaced(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    lock_module = pytest.importorskip("orgmodel.persistence.lock")
+    target = tmp_path / "open.orgmodel"
+    assert _run(capsys, "new", str(target), "--example", "startup")[0] == 0
+    before = target.read_bytes()
+    with lock_module.DocumentLock(target):
+        code, _, err = _run(capsys, "new", str(target), "--force")
+        assert code == 2 and "is open in another OrgModel" in err
+        code, _, err = _run(capsys, "convert", str(target), str(target))
+        assert code == 2 and "is open in another OrgModel" in err
+    assert target.read_bytes() == before
+    assert _run(capsys, "new", str(target), "--force")[0] == 0
+    assert target.read_bytes() != before
