@@ -140,3 +140,15 @@ def test_large_enterprise_is_large_and_reproducible() -> None:
 def test_large_enterprise_survives_a_json_round_trip() -> None:
     model = load_example("large-enterprise")
     assert loads(dumps(model)).snapshot() == model.snapshot()
+
+
+def test_descriptions_state_the_true_sizes() -> None:
+    descriptions = dict(list_examples())
+    seed = load_example("seed-enterprise")
+    assert f"{len(seed.people)} people, {len(seed.services)} services" in descriptions[
+        "seed-enterprise"]
+    startup_model = load_example("startup")
+    assert f"{len(startup_model.people)}-person" in descriptions["startup"]
+    large = load_example("large-enterprise")
+    assert f"{len(large.teams)} teams, {len(large.services):,} services" in descriptions[
+        "large-enterprise"]
