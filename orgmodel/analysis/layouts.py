@@ -35,6 +35,7 @@ LEAF_TOP_GAP = 24.0  # team box to its first leaf row
 ROW_GAP = 10.0
 COL_GAP = 14.0
 INDENT = 22.0  # room left of each leaf column for the comb connector
+TRUNK_GAP = 8.0  # between a parent team's centre line and its leaf columns
 MAX_ROWS = 8
 FORCE_LIMIT = 500
 
@@ -255,14 +256,21 @@ class _Block:
     head: str | None
     columns: list[list[str]]
     head_size: tuple[float, float] = TEAM_SIZE
+    beside_trunk: bool = False  # leaves right of the centre line, which carries the tree edges
+
+    @property
+    def columns_width(self) -> float:
+        cols = len(self.columns)
+        return cols * (INDENT + LEAF_SIZE[0]) + (cols - 1) * COL_GAP if cols else 0.0
 
     @property
     def size(self) -> tuple[float, float]:
         head_w, head_h = self.head_size if self.head else (0.0, 0.0)
         if not self.columns:
             return head_w, head_h
-        cols = len(self.columns)
-        width = cols * (INDENT + LEAF_SIZE[0]) + (cols - 1) * COL_GAP
+        width = self.columns_width
+        if self.beside_trunk:
+            width = 2 * (TRUNK_GAP + width)
         rows = max(len(c) for c in self.columns)
         height = rows * LEAF_SIZE[1] + (rows - 1) * ROW_GAP + (head_h + LEAF_TOP_GAP if self.head else 0)
         return max(head_w, width), height
@@ -274,9 +282,7 @@ class _Block:
         if self.head:
             out[self.head] = (cx, top + self.head_size[1] / 2.0)
             y = top + self.head_size[1] + LEAF_TOP_GAP
-        cols = len(self.columns)
-        width = cols * (INDENT + LEAF_SIZE[0]) + (cols - 1) * COL_GAP
-        x = cx - width / 2.0
+        x = cx + TRUNK_GAP if self.beside_trunk else cx - self.columns_width / 2.0
         for column in self.columns:
             for row, leaf in enumerate(column):
                 out[leaf] = (x + INDENT + LEAF_SIZE[0] / 2.0,
@@ -299,11 +305,12 @@ class _Leaves:
 
     people: dict[str | None, list[str]] = field(default_factory=dict)
     services: dict[str | None, list[str]] = field(default_factory=dict)
-    platforms: dict[str | None, list[str]] = field(default_factory=dict)
+    platforms: dict[str | None, list[list[str]]] = field(default_factory=dict)  # one per platform
     forums: list[str] = field(default_factory=list)
 
     def groups(self, team: str | None) -> list[list[str]]:
-        return [self.people.get(team, []), self.services.get(team, []), self.platforms.get(team, [])]
+        return [self.people.get(team, []), self.services.get(team, []),
+                *self.platforms.get(team, [])]
 
 
 def _visible(model: OrgModel, nodes: Collection[str] | None) -> set[str]:
@@ -328,12 +335,12 @@ def _group_leaves(model: OrgModel, shown: set[str], teams: set[str]) -> _Leaves:
         if version.id in shown:
             versions.setdefault(version.platform, []).append(version.id)
     for platform in model.platforms.values():
-        group = leaves.platforms.setdefault(home(platform.owner), [])
-        if platform.id in shown:
-            group.append(platform.id)
+        group = [platform.id] if platform.id in shown else []
         group.extend(versions.pop(platform.id, []))
+        if group:
+            leaves.platforms.setdefault(home(platform.owner), []).append(group)
     for orphans in versions.values():
-        leaves.platforms.setdefault(None, []).extend(orphans)
+        leaves.platforms.setdefault(None, []).append(orphans)
     leaves.forums = [f for f in model.forums if f in shown]
     return leaves
 
@@ -352,12 +359,12 @@ def org_chart(model: OrgModel, nodes: Collection[str] | None = None) -> Position
     teams = [t for t in model.teams if t in shown]
     team_set = set(teams)
     leaves = _group_leaves(model, shown, team_set)
-    blocks = {t: _Block(t, _columns(leaves.groups(t))) for t in teams}
     children: dict[str, list[str]] = {}
     roots: list[str] = []
     for team in teams:
         parent = _visible_parent(model, team, team_set)
         (children.setdefault(parent, []) if parent else roots).append(team)
+    blocks = {t: _Block(t, _columns(leaves.groups(t)), beside_trunk=t in children) for t in teams}
     for key, group in (("~loose", leaves.groups(None)), ("~forums", [leaves.forums])):
         columns = _columns(group)
         if columns:
@@ -381,17 +388,18 @@ def platform_stack(model: OrgModel, nodes: Collection[str] | None = None) -> Pos
     leaves = _group_leaves(model, shown, team_set)
     rows: list[list[_Block]] = []
     for kind in STACK_ROWS:
-        row = [
-            _Block(t, _columns([leaves.people.get(t, []),
-                                leaves.services.get(t, []) if kind is not TeamKind.PLATFORM else []]))
-            for t in order
-            if t in team_set and model.teams[t].kind is kind
-        ]
+        row = []
+        for team in order:
+            if team in team_set and model.teams[team].kind is kind:
+                groups = [leaves.people.get(team, []), leaves.services.get(team, []),
+                          *leaves.platforms.get(team, [])]
+                row.append(_Block(team, _columns(groups)))
         if kind is TeamKind.SOFTWARE:
             loose = _columns([leaves.people.get(None, []), leaves.services.get(None, [])])
             row += [_Block(None, loose)] if loose else []
         rows.append(row)
-    rows.append(_platform_blocks(model, shown))
+    foundation = _columns(leaves.platforms.get(None, []))  # platforms of no shown team
+    rows.append([_Block(None, foundation)] if foundation else [])
     rows.append([_Block(None, _columns([leaves.forums]))] if leaves.forums else [])
     return _place_rows([r for r in rows if r])
 
@@ -408,24 +416,6 @@ def _team_tree_order(model: OrgModel) -> list[str]:
         order.append(team_id)
         stack.extend(reversed(kids.get(team_id, [])))
     return order
-
-
-def _platform_blocks(model: OrgModel, shown: set[str]) -> list[_Block]:
-    blocks: list[_Block] = []
-    placed = {p for p in model.platforms if p in shown}
-    for platform_id in placed_order(model, placed):
-        versions = [v.id for v in model.platform_versions.values()
-                    if v.platform == platform_id and v.id in shown]
-        blocks.append(_Block(platform_id, _columns([versions]), head_size=LEAF_SIZE))
-    orphans = [v.id for v in model.platform_versions.values()
-               if v.id in shown and v.platform not in placed]
-    if orphans:
-        blocks.append(_Block(None, _columns([orphans])))
-    return blocks
-
-
-def placed_order(model: OrgModel, platforms: set[str]) -> list[str]:
-    return [p for p in model.platforms if p in platforms]
 
 
 def _place_rows(rows: list[list[_Block]]) -> Positions:

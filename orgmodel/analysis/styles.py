@@ -59,7 +59,7 @@ class LegendEntry:
     edge: EdgeStyle | None = None
 
 
-TEAM_SIZE = (184.0, 54.0)
+TEAM_SIZE = (208.0, 54.0)
 LEAF_SIZE = (164.0, 34.0)
 
 # Team kinds: one hue per discipline (grey group, blue software, green platform, amber
@@ -119,9 +119,17 @@ FALLBACK_EDGE = EdgeStyle("#9aa0a6", 1.0, "solid", False, "related")
 
 NODE_KINDS = ("team", "person", "service", "platform", "platform_version", "forum")
 EDGE_KINDS = tuple(EDGE_STYLES)
-DEFAULT_EDGE_KINDS = frozenset(
-    {"part_of", "member_of", "owns", "version_of", "supports", "embedded_in", "operates"}
-)
+DEFAULT_EDGE_KINDS = frozenset({"part_of", "member_of", "owns", "embedded_in"})
+# Edges a view shows by default depend on its layout: the org chart shows the tree and who
+# belongs where (SRE support is in the service colours), the platform stack shows what runs on
+# what and who operates it, the force layout shows every relation but the noisy ones.
+LAYOUT_EDGE_KINDS: dict[str, frozenset[str]] = {
+    "org_chart": DEFAULT_EDGE_KINDS,
+    "manual": DEFAULT_EDGE_KINDS,
+    "platform_stack": frozenset({"member_of", "owns", "supports", "runs_on", "operates"}),
+    "force": frozenset({"part_of", "member_of", "owns", "supports", "runs_on", "version_of",
+                        "operates", "embedded_in", "depends_on"}),
+}
 
 NODE_KIND_LABELS = {
     "team": "Teams",

@@ -1,0 +1,163 @@
+"""What a diagram view shows: the filter settings saved in a ``View`` and the visible set.
+
+``ViewFilter`` is the typed form of ``View.filters`` (a JSON-able dict): node kinds, edge kinds,
+a team subtree, collapsed teams, a service-support restriction and a focus neighbourhood.
+``visible_nodes`` applies it to the diagram's nodes and edges; ``visible_edge`` says whether an
+edge is drawn. Huge models default to teams only so the first view stays usable. Qt-free and
+model-read-only: changing a view's filters is the widget's job (through commands).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from orgmodel.analysis.styles import DEFAULT_EDGE_KINDS, EDGE_KINDS, LAYOUT_EDGE_KINDS, NODE_KINDS
+from orgmodel.core.model import OrgModel
+from orgmodel.ui.diagram.graphdata import EdgeData, NodeData
+
+HUGE_MODEL = 3000  # nodes; above this a view without node kinds shows teams only
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    node_kinds: frozenset[str] | None = None  # None: every kind (teams only for huge models)
+    edge_kinds: frozenset[str] | None = None  # None: the layout's defaults
+    subtree: str | None = None
+    collapsed: frozenset[str] = frozenset()
+    support: str | None = None  # "sre" or "dev": only services with that support
+    focus: frozenset[str] = frozenset()
+    focus_depth: int = 1
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ViewFilter:
+        known = {"node_kinds", "edge_kinds", "subtree", "collapsed", "support", "focus",
+                 "focus_depth"}
+        kinds, edges = data.get("node_kinds"), data.get("edge_kinds")
+        return cls(
+            node_kinds=None if kinds is None else frozenset(kinds) & frozenset(NODE_KINDS),
+            edge_kinds=None if edges is None else frozenset(edges) & frozenset(EDGE_KINDS),
+            subtree=data.get("subtree") or None,
+            collapsed=frozenset(data.get("collapsed", ())),
+            support=data.get("support") or None,
+            focus=frozenset(data.get("focus", ())),
+            focus_depth=int(data.get("focus_depth", 1)),
+            extra={k: v for k, v in data.items() if k not in known},
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = dict(self.extra)
+        if self.node_kinds is not None:
+            data["node_kinds"] = sorted(self.node_kinds)
+        if self.edge_kinds is not None:
+            data["edge_kinds"] = sorted(self.edge_kinds)
+        if self.subtree:
+            data["subtree"] = self.subtree
+        if self.collapsed:
+            data["collapsed"] = sorted(self.collapsed)
+        if self.support:
+            data["support"] = self.support
+        if self.focus:
+            data["focus"] = sorted(self.focus)
+            data["focus_depth"] = self.focus_depth
+        return data
+
+    def effective_node_kinds(self, node_count: int) -> frozenset[str]:
+        if self.node_kinds is not None:
+            return self.node_kinds
+        return frozenset({"team"}) if node_count > HUGE_MODEL else frozenset(NODE_KINDS)
+
+    def effective_edge_kinds(self, layout: str) -> frozenset[str]:
+        if self.edge_kinds is not None:
+            return self.edge_kinds
+        return LAYOUT_EDGE_KINDS.get(str(layout), DEFAULT_EDGE_KINDS)
+
+    def toggled(self, name: str, value: str, on: bool, node_count: int = 0,
+                layout: str = "org_chart") -> ViewFilter:
+        """A copy with one node kind, edge kind or collapsed team switched on or off."""
+        current = {
+            "node_kinds": self.effective_node_kinds(node_count),
+            "edge_kinds": self.effective_edge_kinds(layout),
+            "collapsed": self.collapsed,
+        }[name]
+        updated = current | {value} if on else current - {value}
+        return replace(self, **{name: frozenset(updated)})
+
+
+def team_anchor(model: OrgModel, node_id: str) -> str | None:
+    """The team a node hangs under in the org chart (itself for a team)."""
+    if node_id in model.teams:
+        return node_id
+    if node_id in model.people:
+        return model.people[node_id].team
+    if node_id in model.services:
+        return model.services[node_id].owner
+    if node_id in model.platforms:
+        return model.platforms[node_id].owner
+    if node_id in model.platform_versions:
+        platform = model.platforms.get(model.platform_versions[node_id].platform)
+        return platform.owner if platform else None
+    return None
+
+
+def _ancestors(model: OrgModel, team_id: str | None) -> Iterable[str]:
+    seen: set[str] = set()
+    while team_id is not None and team_id in model.teams and team_id not in seen:
+        seen.add(team_id)
+        yield team_id
+        team_id = model.teams[team_id].parent
+
+
+def _in_subtree(model: OrgModel, node: str, root: str) -> bool:
+    return root in _ancestors(model, team_anchor(model, node))
+
+
+def _hidden_by_collapse(model: OrgModel, node: str, collapsed: frozenset[str]) -> bool:
+    anchors = list(_ancestors(model, team_anchor(model, node)))
+    if node in model.teams:
+        anchors = anchors[1:]  # a collapsed team itself stays visible
+    return any(a in collapsed for a in anchors)
+
+
+def visible_nodes(
+    model: OrgModel, nodes: Mapping[str, NodeData], edges: Iterable[EdgeData], flt: ViewFilter,
+    layout: str = "org_chart",
+) -> set[str]:
+    """Ids of the nodes a view with filter ``flt`` shows (the focus follows shown edge kinds)."""
+    kinds = flt.effective_node_kinds(len(nodes))
+    shown: set[str] = set()
+    for node_id, node in nodes.items():
+        if node.kind not in kinds:
+            continue
+        if flt.support and node.kind == "service" and node.sub != flt.support:
+            continue
+        if flt.subtree and flt.subtree in model.teams and not _in_subtree(model, node_id, flt.subtree):
+            continue
+        if flt.collapsed and _hidden_by_collapse(model, node_id, flt.collapsed):
+            continue
+        shown.add(node_id)
+    if flt.focus:
+        shown &= neighbourhood(flt.focus & set(nodes),
+                               [e for e in edges if e.kind in flt.effective_edge_kinds(layout)],
+                               flt.focus_depth)
+    return shown
+
+
+def neighbourhood(start: Iterable[str], edges: Iterable[EdgeData], depth: int) -> set[str]:
+    """Nodes within ``depth`` edges (either direction) of ``start``."""
+    adjacent: dict[str, set[str]] = {}
+    for edge in edges:
+        adjacent.setdefault(edge.source, set()).add(edge.target)
+        adjacent.setdefault(edge.target, set()).add(edge.source)
+    seen = set(start)
+    frontier = set(seen)
+    for _ in range(depth):
+        frontier = {n for f in frontier for n in adjacent.get(f, ())} - seen
+        seen |= frontier
+    return seen
+
+
+def visible_edge(edge: EdgeData, shown: set[str], edge_kinds: frozenset[str]) -> bool:
+    return edge.kind in edge_kinds and edge.source in shown and edge.target in shown

@@ -1,0 +1,111 @@
+"""The legend: what node colours, shapes and edge styles mean, for the kinds a view shows.
+
+``Legend`` is a small translucent panel floating in a corner of the diagram view (toggle with the
+toolbar's Legend button); ``paint_legend`` draws the same entries with any ``QPainter``, so exports
+and presentation slides carry the legend too. Entries come from ``analysis.styles.legend_entries``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from orgmodel.analysis.styles import INK, LegendEntry, legend_entries
+from orgmodel.ui.diagram.items import DASHES, label_font, shape_path
+from orgmodel.ui.diagram.scene import DiagramScene
+
+ROW_H = 19.0
+SWATCH_W = 34.0
+COLUMN_W = 210.0
+PAD = 10.0
+MAX_ROWS = 14
+
+
+def scene_entries(scene: DiagramScene) -> list[LegendEntry]:
+    """Legend lines for what the scene shows: the node styles present and the edge kinds drawn."""
+    kinds = frozenset(item.data_.kind for item in scene.node_items.values())
+    present = {item.style for item in scene.node_items.values()}
+    edges = frozenset(item.data_.kind for item in scene.edge_items.values())
+    return [e for e in legend_entries(kinds, edges) if e.node is None or e.node in present]
+
+
+def legend_size(entries: list[LegendEntry]) -> QSize:
+    columns = max(1, -(-len(entries) // MAX_ROWS))
+    rows = min(len(entries), MAX_ROWS)
+    return QSize(int(columns * COLUMN_W + PAD * 2), int(rows * ROW_H + PAD * 2 + 18))
+
+
+def paint_legend(painter: QPainter, origin: QPointF, entries: list[LegendEntry]) -> None:
+    """Draw a legend box with its top-left at ``origin`` (scene or device coordinates)."""
+    size = legend_size(entries)
+    box = QRectF(origin, QPointF(origin.x() + size.width(), origin.y() + size.height()))
+    painter.save()
+    painter.setPen(QPen(QColor("#c4c9ce"), 1.0))
+    painter.setBrush(QColor(255, 255, 255, 235))
+    painter.drawRoundedRect(box, 6, 6)
+    painter.setPen(QColor(INK))
+    painter.setFont(label_font(True, 12.0))
+    painter.drawText(QRectF(box.left() + PAD, box.top() + 4, 200, 18), Qt.AlignmentFlag.AlignLeft, "Legend")
+    painter.setFont(label_font(False, 11.0))
+    for i, entry in enumerate(entries):
+        col, row = divmod(i, MAX_ROWS)
+        x = box.left() + PAD + col * COLUMN_W
+        y = box.top() + PAD + 18 + row * ROW_H
+        _swatch(painter, QRectF(x, y + 2, SWATCH_W, ROW_H - 4), entry)
+        painter.setPen(QColor(INK))
+        painter.drawText(QRectF(x + SWATCH_W + 8, y, COLUMN_W - SWATCH_W - 10, ROW_H),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, entry.caption)
+    painter.restore()
+
+
+def _swatch(painter: QPainter, rect: QRectF, entry: LegendEntry) -> None:
+    if entry.node is not None:
+        style = entry.node
+        pen = QPen(QColor(style.stroke), min(style.stroke_width, 1.6))
+        if style.dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(QColor(style.fill))
+        painter.save()
+        painter.translate(rect.center())
+        painter.drawPath(shape_path(style.shape, rect.width(), rect.height()))
+        painter.restore()
+    elif entry.edge is not None:
+        style = entry.edge
+        pen = QPen(QColor(style.colour), style.width)
+        pen.setStyle(DASHES.get(style.dash, Qt.PenStyle.SolidLine))
+        painter.setPen(pen)
+        y = rect.center().y()
+        painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right() - 2, y))
+        if style.arrow:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(style.colour))
+            tip = QPointF(rect.right(), y)
+            painter.drawPolygon([tip, QPointF(tip.x() - 7, y - 4), QPointF(tip.x() - 7, y + 4)])
+
+
+class Legend(QWidget):
+    """A legend panel floating over the bottom-left of the diagram view."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.entries: list[LegendEntry] = legend_entries()
+        self.resize(legend_size(self.entries))
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_entries(self, entries: list[LegendEntry]) -> None:
+        self.entries = entries
+        self.resize(legend_size(self.entries))
+        self.place()
+        self.update()
+
+    def place(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.move(8, max(8, parent.height() - self.height() - 8))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint_legend(painter, QPointF(0.5, 0.5), self.entries)

@@ -1,0 +1,316 @@
+"""The diagram scene: mirrors the model as node and edge items for one view's filter and layout.
+
+``DiagramScene`` keeps every diagram node and edge of the model as data (``graphdata``), but
+creates items only for what the filter shows, so a 5,000-node model with a teams-only view holds a
+few hundred items. It listens to the model's ``entity_added/removed/changed`` events and updates
+just the affected items. Positions come from the view (``stored``) and, for nodes without one,
+from the view's layout; ``move_nodes`` animates position changes briefly. Not for gestures or
+commands (``interactions``) nor for zoom and keys (``view``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, QVariantAnimation
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsScene
+
+from orgmodel.analysis import layouts
+from orgmodel.analysis.styles import CANVAS_LIGHT, SUB_LABELS
+from orgmodel.core.events import EntityEvent
+from orgmodel.core.kinds import Layout
+from orgmodel.core.model import OrgModel
+from orgmodel.ui.diagram import filters
+from orgmodel.ui.diagram.filters import ViewFilter
+from orgmodel.ui.diagram.graphdata import (
+    EdgeData,
+    NodeData,
+    all_edges,
+    all_nodes,
+    dependents,
+    edges_held_by,
+    node_of,
+)
+from orgmodel.ui.diagram.items import EdgeItem, NodeItem
+
+Point = tuple[float, float]
+ANIMATION_MS = 260
+ANIMATE_AT_MOST = 1500  # nodes; larger moves jump
+STRUCTURAL_FIELDS = ("parent", "team", "owner", "platform", "kind", "role", "support")
+
+
+class DiagramScene(QGraphicsScene):
+    """Items for the visible part of a model; call ``close()`` to stop listening to it."""
+
+    def __init__(self, model: OrgModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.setBackgroundBrush(QColor(CANVAS_LIGHT))
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.nodes: dict[str, NodeData] = {n.id: n for n in all_nodes(model)}
+        self.edges: dict[tuple[str, str, str], EdgeData] = {}
+        self.held: dict[str, list[tuple[str, str, str]]] = {}
+        for holder, edge in all_edges(model):
+            self.edges[edge.id] = edge
+            self.held.setdefault(holder, []).append(edge.id)
+        self.node_items: dict[str, NodeItem] = {}
+        self.edge_items: dict[tuple[str, str, str], EdgeItem] = {}
+        self.filter = ViewFilter()
+        self.layout_name = Layout.ORG_CHART
+        self.stored: dict[str, Point] = {}
+        self.visible: set[str] = set()
+        self.layout_error = ""
+        self._animation: QVariantAnimation | None = None
+        self._animation_end: dict[str, QPointF] = {}
+        self._counts: dict[str, int] | None = None
+        events = model.events
+        events.entity_added.connect(self._on_added)
+        events.entity_removed.connect(self._on_removed)
+        events.entity_changed.connect(self._on_changed)
+
+    def close(self) -> None:
+        events = self.model.events
+        events.entity_added.disconnect(self._on_added)
+        events.entity_removed.disconnect(self._on_removed)
+        events.entity_changed.disconnect(self._on_changed)
+
+    # ----------------------------------------------------------------- configuring
+    def configure(self, layout: Layout | str, flt: ViewFilter, stored: Mapping[str, Point]) -> None:
+        """Show the model through a view: its layout, filter and stored positions (no animation)."""
+        self.layout_name = Layout(layout)
+        self.filter = flt
+        self.stored = dict(stored)
+        self._sync_visible()
+        self._sync_routing()
+        self.move_nodes(self._target_positions(), animate=False)
+
+    def set_filter(self, flt: ViewFilter) -> None:
+        self.filter = flt
+        self._sync_visible()
+        self.move_nodes(self._target_positions(), animate=False)
+
+    def set_stored(self, stored: Mapping[str, Point], layout: Layout | str, animate: bool = True) -> None:
+        """The view's positions or layout changed (a drag, a layout, an undo): move there."""
+        kinds = self.edge_kinds
+        self.layout_name = Layout(layout)
+        self.stored = dict(stored)
+        if self.edge_kinds != kinds:
+            self._sync_edges(self.edges.values())
+        self._sync_routing()
+        self.move_nodes(self._target_positions(), animate=animate)
+
+    def auto_positions(self, layout: Layout | str | None = None) -> dict[str, Point]:
+        """The layout's positions for the visible nodes (force falls back to the org chart)."""
+        name = Layout(layout or self.layout_name)
+        self.layout_error = ""
+        try:
+            return layouts.layout(self.model, name, self.visible)
+        except layouts.LayoutTooLargeError as error:
+            self.layout_error = str(error)
+            return layouts.org_chart(self.model, self.visible)
+
+    def _target_positions(self) -> dict[str, Point]:
+        missing = [n for n in self.visible if n not in self.stored]
+        auto = self.auto_positions() if missing else {}
+        return {n: self.stored[n] if n in self.stored else auto[n] for n in self.visible}
+
+    def current_positions(self) -> dict[str, Point]:
+        return {n: (item.pos().x(), item.pos().y()) for n, item in self.node_items.items()}
+
+    # ----------------------------------------------------------------- visibility
+    def _sync_visible(self) -> None:
+        self.visible = filters.visible_nodes(self.model, self.nodes, self.edges.values(), self.filter,
+                                             self.layout_name)
+        for node_id in [n for n in self.node_items if n not in self.visible]:
+            self._drop_node_item(node_id)
+        for node_id in self.nodes:
+            if node_id in self.visible and node_id not in self.node_items:
+                self._make_node_item(node_id)
+        self._sync_edges(self.edges.values())
+        self._refresh_badges()
+
+    @property
+    def orthogonal(self) -> bool:
+        return self.layout_name is not Layout.FORCE
+
+    def _sync_routing(self) -> None:
+        for item in self.edge_items.values():
+            if item.orthogonal != self.orthogonal:
+                item.orthogonal = self.orthogonal
+                item.adjust()
+
+    @property
+    def edge_kinds(self) -> frozenset[str]:
+        return self.filter.effective_edge_kinds(self.layout_name)
+
+    def _sync_edges(self, edges: Iterable[EdgeData]) -> None:
+        kinds = self.edge_kinds
+        for edge in edges:
+            wanted = filters.visible_edge(edge, self.visible, kinds)
+            item = self.edge_items.get(edge.id)
+            if wanted and item is None:
+                item = EdgeItem(edge, self.node_items[edge.source], self.node_items[edge.target])
+                if not self.orthogonal:
+                    item.orthogonal = False
+                    item.adjust()
+                self.edge_items[edge.id] = item
+                self.addItem(item)
+            elif not wanted and item is not None:
+                self._drop_edge_item(edge.id)
+
+    def _make_node_item(self, node_id: str) -> NodeItem:
+        item = NodeItem(self.nodes[node_id], self.caption(node_id))
+        self.node_items[node_id] = item
+        self.addItem(item)
+        return item
+
+    def _drop_node_item(self, node_id: str) -> None:
+        item = self.node_items.pop(node_id)
+        for edge in list(item.edges):
+            self._drop_edge_item(edge.data_.id)
+        self.removeItem(item)
+
+    def _drop_edge_item(self, edge_id: tuple[str, str, str]) -> None:
+        item = self.edge_items.pop(edge_id, None)
+        if item is not None:
+            item.detach()
+            self.removeItem(item)
+
+    def caption(self, node_id: str) -> str:
+        node = self.nodes[node_id]
+        if node.kind != "team":
+            return SUB_LABELS.get(node.sub, node.sub)
+        people = self._member_counts().get(node_id, 0)
+        kind = SUB_LABELS.get(node.sub, node.sub).removesuffix(" team").replace(" / department", "")
+        return f"{kind} · {people} {'person' if people == 1 else 'people'}"
+
+    def _refresh_badges(self) -> None:
+        for node_id, item in self.node_items.items():
+            hidden = 0
+            if node_id in self.filter.collapsed:
+                hidden = sum(1 for n in self.nodes if n != node_id and n not in self.visible
+                             and node_id in filters._ancestors(self.model, filters.team_anchor(self.model, n)))
+            if hidden != item.collapsed_count:
+                item.collapsed_count = hidden
+                item.update()
+
+    # ----------------------------------------------------------------- moving
+    @property
+    def animating(self) -> bool:
+        return self._animation is not None
+
+    def move_nodes(self, target: Mapping[str, Point], animate: bool = True) -> None:
+        self.finish_animation()
+        start = {n: self.node_items[n].pos() for n in target if n in self.node_items}
+        moving = {n: QPointF(*target[n]) for n, p in start.items() if p != QPointF(*target[n])}
+        if not moving:
+            return
+        if not animate or len(moving) > ANIMATE_AT_MOST:
+            for node_id, end in moving.items():
+                self.node_items[node_id].setPos(end)
+            return
+        animation = QVariantAnimation(self)
+        animation.setDuration(ANIMATION_MS)
+        animation.setStartValue(0.0)
+        animation.setEndValue(1.0)
+
+        def step(value: Any) -> None:
+            t = float(value)
+            for node_id, end in moving.items():
+                item = self.node_items.get(node_id)
+                if item is not None:
+                    item.setPos(start[node_id] + (end - start[node_id]) * t)
+
+        animation.valueChanged.connect(step)
+        animation.finished.connect(self._animation_done)
+        self._animation = animation
+        self._animation_end = moving
+        animation.start()
+
+    def finish_animation(self) -> None:
+        if self._animation is not None:
+            self._animation.stop()
+            for node_id, end in self._animation_end.items():
+                if node_id in self.node_items:
+                    self.node_items[node_id].setPos(end)
+            self._animation_done()
+
+    def _animation_done(self) -> None:
+        if self._animation is not None:
+            self._animation.deleteLater()
+        self._animation = None
+
+    def items_rect(self, ids: Iterable[str] | None = None) -> QRectF:
+        chosen = self.node_items.values() if ids is None else [
+            self.node_items[i] for i in ids if i in self.node_items]
+        rect = QRectF()
+        for item in chosen:
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    # ----------------------------------------------------------------- model events
+    def _on_added(self, event: EntityEvent) -> None:
+        self._refresh_entity(event.new, structural=True)
+        self._refresh_team_captions(event.new)
+
+    def _on_removed(self, event: EntityEvent) -> None:
+        entity = event.old
+        for edge_id in self.held.pop(entity.id, []):
+            self._drop_edge_item(edge_id)
+            self.edges.pop(edge_id, None)
+        if entity.id in self.nodes:
+            del self.nodes[entity.id]
+            self.stored.pop(entity.id, None)
+            if entity.id in self.node_items:
+                self._drop_node_item(entity.id)
+            self.visible.discard(entity.id)
+            self._relayout_missing()
+        self._refresh_team_captions(entity)
+
+    def _on_changed(self, event: EntityEvent) -> None:
+        old, new = event.old, event.new
+        structural = any(getattr(old, f, None) != getattr(new, f, None) for f in STRUCTURAL_FIELDS)
+        self._refresh_entity(new, structural)
+        for other in dependents(self.model, new):
+            self._refresh_entity(other, structural=False)
+        self._refresh_team_captions(old, new)
+
+    def _refresh_entity(self, entity: Any, structural: bool) -> None:
+        node = node_of(self.model, entity)
+        if node is not None:
+            self.nodes[node.id] = node
+        for edge_id in self.held.pop(entity.id, []):
+            self._drop_edge_item(edge_id)
+            self.edges.pop(edge_id, None)
+        held = edges_held_by(self.model, entity)
+        for edge in held:
+            self.edges[edge.id] = edge
+        self.held[entity.id] = [e.id for e in held]
+        if structural and node is not None:
+            self._sync_visible()
+            self._relayout_missing()
+        else:
+            if node is not None and node.id in self.node_items:
+                self.node_items[node.id].set_data(node, self.caption(node.id))
+            self._sync_edges(held)
+
+    def _refresh_team_captions(self, *entities: Any) -> None:
+        self._counts = None
+        for entity in entities:
+            team_id = getattr(entity, "team", None) if entity is not None else None
+            if team_id in self.node_items and team_id in self.nodes:
+                self.node_items[team_id].set_data(self.nodes[team_id], self.caption(team_id))
+
+    def _member_counts(self) -> dict[str, int]:
+        if self._counts is None:
+            self._counts = {}
+            for person in self.model.people.values():
+                if person.team is not None:
+                    self._counts[person.team] = self._counts.get(person.team, 0) + 1
+        return self._counts
+
+    def _relayout_missing(self) -> None:
+        """Nodes without a stored position follow the layout after the structure changed."""
+        self.move_nodes(self._target_positions(), animate=False)

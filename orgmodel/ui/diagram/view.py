@@ -1,0 +1,140 @@
+"""The diagram's ``QGraphicsView``: zoom (wheel, keys), pan, fit, rubber band, drag bookkeeping.
+
+``DiagramView`` shows a ``DiagramScene``. The wheel zooms around the cursor, the middle button
+(or Space held down) pans, dragging on the background draws a rubber band, and dragging nodes moves
+them; when a node drag ends the view reports it once through ``drag_finished`` (start and end
+positions, the drop point and the keyboard modifiers) so that ``interactions`` can push one
+command. It never changes the model itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from orgmodel.ui.diagram.items import NodeItem
+from orgmodel.ui.diagram.scene import DiagramScene
+
+MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
+
+
+class DiagramView(QGraphicsView):
+    """Zoomable, pannable view of the diagram scene."""
+
+    drag_finished = Signal(dict, dict, QPointF, object)  # start, end, drop point, modifiers
+    zoom_changed = Signal(float)
+
+    def __init__(self, scene: DiagramScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._drag_start: dict[str, QPointF] = {}
+        self._pan_from: QPointF | None = None
+        self._space = False
+
+    @property
+    def diagram(self) -> DiagramScene:
+        scene = self.scene()
+        assert isinstance(scene, DiagramScene)
+        return scene
+
+    # ----------------------------------------------------------------- zoom
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
+        if target != self.zoom():
+            factor = target / self.zoom()
+            self.scale(factor, factor)
+            self.zoom_changed.emit(self.zoom())
+
+    def set_zoom(self, zoom: float, centre: QPointF | None = None) -> None:
+        zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
+        self.resetTransform()
+        self.scale(zoom, zoom)
+        if centre is not None:
+            self.centerOn(centre)
+        self.zoom_changed.emit(self.zoom())
+
+    def fit(self, rect: QRectF | None = None, max_zoom: float = 1.5) -> None:
+        """Fit the visible nodes (or ``rect``) in the window, never zooming in past ``max_zoom``."""
+        target = rect if rect is not None else self.diagram.items_rect()
+        if target.isEmpty():
+            return
+        margin = 40.0
+        target = target.adjusted(-margin, -margin, margin, margin)
+        self.setSceneRect(self.diagram.itemsBoundingRect().united(target).adjusted(-2000, -2000, 2000, 2000))
+        self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > max_zoom:
+            self.set_zoom(max_zoom, target.center())
+        self.zoom_changed.emit(self.zoom())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y()
+        if delta and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.zoom_by(1.0015 ** delta)
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+    # ----------------------------------------------------------------- pan & drag
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().unsetCursor()
+        super().keyReleaseEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            self._space and event.button() == Qt.MouseButton.LeftButton
+        ):
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and isinstance(
+            self.itemAt(event.position().toPoint()), NodeItem
+        ):
+            self._drag_start = {
+                i.node_id: i.pos() for i in self.diagram.selectedItems() if isinstance(i, NodeItem)
+            }
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - int(delta.x()))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(delta.y()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        start, self._drag_start = self._drag_start, {}
+        items = self.diagram.node_items
+        end = {n: items[n].pos() for n in start if n in items}
+        if any(end[n] != start[n] for n in end):
+            drop = self.mapToScene(event.position().toPoint())
+            self.drag_finished.emit(start, end, drop, event.modifiers())
