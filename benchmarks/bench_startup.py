@@ -67,10 +67,15 @@ def _in_process(runs: int) -> None:
     from orgmodel.examples import load_example
 
     model = load_example("large-enterprise")
-    print(f"\nin process, large-enterprise ({len(model.people)} people, {len(model.teams)} teams, "
-          f"{len(model.services)} services), median of {runs}:")
-    for label, work in (("find_all", find_all), ("compute_metrics", compute_metrics),
-                        ("build_graph", build_graph)):
+    print(
+        f"\nin process, large-enterprise ({len(model.people)} people, {len(model.teams)} teams, "
+        f"{len(model.services)} services), median of {runs}:"
+    )
+    for label, work in (
+        ("find_all", find_all),
+        ("compute_metrics", compute_metrics),
+        ("build_graph", build_graph),
+    ):
         times = []
         for _ in range(runs):
             start = time.perf_counter()

@@ -134,11 +134,19 @@ class Rule:
 
     def run(self, context: Context) -> Iterator[Finding]:
         for hit in self.check(context):
-            yield Finding(self.code, hit.severity or self.severity, hit.message, self.remedy,
-                          hit.entities, self.source)
+            yield Finding(
+                self.code,
+                hit.severity or self.severity,
+                hit.message,
+                self.remedy,
+                hit.entities,
+                self.source,
+            )
 
 
-def rule(code: str, title: str, severity: Severity, remedy: str, source: str) -> Callable[[Check], Rule]:
+def rule(
+    code: str, title: str, severity: Severity, remedy: str, source: str
+) -> Callable[[Check], Rule]:
     """Decorator: make a check function into a ``Rule`` of the catalogue."""
 
     def wrap(check: Check) -> Rule:

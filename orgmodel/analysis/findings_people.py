@@ -40,7 +40,9 @@ def _is_long(embed: Embed, weeks: float) -> bool:
 
 
 @rule(
-    "OM003", "Automation engineers embedded one-to-one with development teams", Severity.WARNING,
+    "OM003",
+    "Automation engineers embedded one-to-one with development teams",
+    Severity.WARNING,
     remedy="Embed automation engineers for a purpose and a few weeks, then move on; put what "
     "every team needs into the platform (self-service) instead of staffing every team.",
     source=f"{SEED}: 'If you find yourself in the situation where you have one Automation "
@@ -51,8 +53,10 @@ def automation_one_to_one(ctx: Context) -> Iterator[Hit]:
     if len(software) < ctx.t.one_to_one_min_teams:
         return
     long_embeds = [
-        e for e in ctx.model.embeds.values()
-        if e.is_active(ctx.today) and e.host in software
+        e
+        for e in ctx.model.embeds.values()
+        if e.is_active(ctx.today)
+        and e.host in software
         and embed_kind(ctx.model.people[e.person].role) is EmbedKind.AUTOMATION
         and _is_long(e, ctx.t.long_embed_weeks)
     ]
@@ -66,7 +70,9 @@ def automation_one_to_one(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "OM004", "Embed with no end date or longer than the threshold", Severity.WARNING,
+    "OM004",
+    "Embed with no end date or longer than the threshold",
+    Severity.WARNING,
     remedy="Give the embed an end date within the threshold: an embed helps a team and hands "
     "over, it does not take over the team's functions.",
     source=f"{SEED}: the embedded engineer 'is not there to take over these functions for a team'",
@@ -98,17 +104,23 @@ def _rotation_problem(ctx: Context, team_id: str, sites: int) -> str | None:
     if len(locations) >= 2:
         counts = [n for _, n in locations.most_common(2)]
         if min(counts) < per_site:
-            return (f"{counts[0]} and {counts[1]} engineers on its two sites "
-                    f"(minimum {per_site} per site)")
+            return (
+                f"{counts[0]} and {counts[1]} engineers on its two sites "
+                f"(minimum {per_site} per site)"
+            )
         return None
     if len(engineers) < per_site * 2:
-        return (f"{plural(len(engineers), 'engineer')} across two sites "
-                f"(minimum {per_site} per site, {per_site * 2} in all)")
+        return (
+            f"{plural(len(engineers), 'engineer')} across two sites "
+            f"(minimum {per_site} per site, {per_site * 2} in all)"
+        )
     return None
 
 
 @rule(
-    "OM007", "On-call rotation too small", Severity.WARNING,
+    "OM007",
+    "On-call rotation too small",
+    Severity.WARNING,
     remedy="Grow the rotation (or merge it with a neighbouring team's) to at least 8 engineers "
     "on one site or 6 per site on two, so on-call stays a small share of each engineer's time.",
     source=SRE_BOOK_11,
@@ -123,7 +135,9 @@ def small_rotation(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "OM008", "Team smaller than 3 or larger than 9 people", Severity.WARNING,
+    "OM008",
+    "Team smaller than 3 or larger than 9 people",
+    Severity.WARNING,
     remedy="Merge a very small team with a neighbour, or split a large one along a service or "
     "product boundary.",
     source="Team Topologies (Skelton & Pais, 2019): teams of 5-9; QSM team-size studies",
@@ -135,8 +149,10 @@ def team_size(ctx: Context) -> Iterator[Hit]:
             continue
         size = len(ctx.members.get(team.id, []))
         if size < low:
-            yield Hit(f"Team '{team.name}' has {plural(size, 'person', 'people')} "
-                      f"(fewer than {low}).", (team.id,))
+            yield Hit(
+                f"Team '{team.name}' has {plural(size, 'person', 'people')} (fewer than {low}).",
+                (team.id,),
+            )
         elif size > high:
             yield Hit(f"Team '{team.name}' has {size} people (more than {high}).", (team.id,))
 
@@ -150,7 +166,7 @@ def _overlapping(embeds: list[Embed]) -> list[Embed]:
     ordered = sorted(embeds, key=_span)
     hit: dict[str, Embed] = {}
     for i, first in enumerate(ordered):
-        for second in ordered[i + 1:]:
+        for second in ordered[i + 1 :]:
             if _span(second)[0] > _span(first)[1]:
                 break
             hit[first.id], hit[second.id] = first, second
@@ -158,7 +174,9 @@ def _overlapping(embeds: list[Embed]) -> list[Embed]:
 
 
 @rule(
-    "OM009", "Person in more than one concurrent embed", Severity.WARNING,
+    "OM009",
+    "Person in more than one concurrent embed",
+    Severity.WARNING,
     remedy="Finish one embed before starting the next: an engineer split across teams loses "
     "much of each day to switching.",
     source="Weinberg, Quality Software Management vol. 1 (1992): context-switching cost",
@@ -178,7 +196,9 @@ def concurrent_embeds(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "OM010", "Team with no representative in any forum", Severity.INFO,
+    "OM010",
+    "Team with no representative in any forum",
+    Severity.INFO,
     remedy="Let the team elect a representative to the cross-team forum (scrum of scrums).",
     source=f"{SEED}: 'enables engineers on teams to elect team mates to represent them in high "
     "level scrums'",
@@ -187,8 +207,11 @@ def unrepresented_team(ctx: Context) -> Iterator[Hit]:
     teams = [t for t in ctx.model.teams.values() if t.kind is not TeamKind.GROUP]
     if not ctx.model.forums:
         if len(teams) >= 2:
-            yield Hit(f"The organisation has no cross-team forum, so none of its "
-                      f"{len(teams)} teams is represented.", tuple(t.id for t in teams))
+            yield Hit(
+                f"The organisation has no cross-team forum, so none of its "
+                f"{len(teams)} teams is represented.",
+                tuple(t.id for t in teams),
+            )
         return
     represented = {r.team for f in ctx.model.forums.values() for r in f.representatives}
     for team in teams:
@@ -201,7 +224,9 @@ def _is_engineer(person: Person) -> bool:
 
 
 @rule(
-    "OM013", "Engineer with no team", Severity.WARNING,
+    "OM013",
+    "Engineer with no team",
+    Severity.WARNING,
     remedy="Put the engineer in a team: teams own services, elect representatives and carry "
     "the pager; a person outside every team is invisible to all three.",
     source=f"{SEED}: engineers work 'on teams' and elect team mates to represent them",
@@ -209,8 +234,7 @@ def _is_engineer(person: Person) -> bool:
 def engineer_without_team(ctx: Context) -> Iterator[Hit]:
     loose = [p for p in ctx.model.people.values() if p.team is None and _is_engineer(p)]
     for person in loose:
-        yield Hit(f"{person.name} ({role_label(person.role)}) belongs to no team.",
-                  (person.id,))
+        yield Hit(f"{person.name} ({role_label(person.role)}) belongs to no team.", (person.id,))
 
 
 RULES = (

@@ -22,7 +22,9 @@ RELEASED = frozenset({VersionStatus.RELEASED, VersionStatus.PRODUCTION, VersionS
 
 
 @rule(
-    "OM001", "Service without an owning team", Severity.ERROR,
+    "OM001",
+    "Service without an owning team",
+    Severity.ERROR,
     remedy="Give the service an owning team: the developers who build it own it in production.",
     source=f"{SEED}: 'Software Engineers are now tasked with owning production issues'",
 )
@@ -33,7 +35,9 @@ def service_without_owner(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "OM002", "Production platform version without an SRE production owner", Severity.ERROR,
+    "OM002",
+    "Production platform version without an SRE production owner",
+    Severity.ERROR,
     remedy="Hand the version to an SRE-SE team (its production owner) before or as it goes to "
     "production.",
     source=f"{SEED}: 'Platform Engineering would pass ownership of a platform version to an "
@@ -52,7 +56,9 @@ def production_version_without_sre(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "OM005", "SRE supports every service or every team", Severity.WARNING,
+    "OM005",
+    "SRE supports every service or every team",
+    Severity.WARNING,
     remedy="Hand the services SRE need not carry (lower tiers, stable ones) back to their "
     "developers; keep SRE for what needs it most.",
     source=f"{SEED}: 'SRE typically does not support every team, so SRE does not own production "
@@ -64,8 +70,10 @@ def sre_supports_everything(ctx: Context) -> Iterator[Hit]:
         return
     supported = [s for s in services if s.support is Support.SRE]
     if len(supported) == len(services):
-        yield Hit(f"SRE supports every service ({len(services)} of {len(services)}).",
-                  tuple(s.id for s in services))
+        yield Hit(
+            f"SRE supports every service ({len(services)} of {len(services)}).",
+            tuple(s.id for s in services),
+        )
         return
     owners = {s.owner for s in services if s.owner is not None}
     covered = {s.owner for s in supported if s.owner is not None}
@@ -89,13 +97,17 @@ def _handback_blocker(ctx: Context, team_id: str) -> str | None:
     engineers = len(ctx.engineers(team_id))
     needed = ctx.min_rotation(team.sites)
     if engineers < needed:
-        return (f"it has no on-call rotation and only {plural(engineers, 'engineer')} "
-                f"(a rotation needs {needed})")
+        return (
+            f"it has no on-call rotation and only {plural(engineers, 'engineer')} "
+            f"(a rotation needs {needed})"
+        )
     return "it has no on-call rotation"
 
 
 @rule(
-    "OM006", "SRE-supported services whose owners could not take the pager back", Severity.WARNING,
+    "OM006",
+    "SRE-supported services whose owners could not take the pager back",
+    Severity.WARNING,
     remedy="Keep the owning team ready to take support back: give it an on-call rotation of its "
     "own and enough engineers to staff it.",
     source=f"{SEED}: 'if the SRE team becomes overwhelmed then even supported developers must be "
@@ -117,7 +129,9 @@ def owners_cannot_take_pager(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "OM011", "Platform with no released version", Severity.WARNING,
+    "OM011",
+    "Platform with no released version",
+    Severity.WARNING,
     remedy="Release a version of the platform (or mark the one teams use as released).",
     source=f"{SEED}: 'Platforms are versioned and released just like applications'",
 )
@@ -129,14 +143,20 @@ def platform_never_released(ctx: Context) -> Iterator[Hit]:
         mine = versions[platform.id]
         if any(v.status in RELEASED for v in mine):
             continue
-        state = ("has no versions" if not mine else
-                 "has no released version (" + ", ".join(
-                     f"{v.version}: {v.status.value}" for v in mine) + ")")
+        state = (
+            "has no versions"
+            if not mine
+            else "has no released version ("
+            + ", ".join(f"{v.version}: {v.status.value}" for v in mine)
+            + ")"
+        )
         yield Hit(f"Platform '{platform.name}' {state}.", (platform.id, *(v.id for v in mine)))
 
 
 @rule(
-    "OM012", "Service on a deprecated or retired platform version", Severity.WARNING,
+    "OM012",
+    "Service on a deprecated or retired platform version",
+    Severity.WARNING,
     remedy="Move the service to a current platform version (error when the version is retired).",
     source="Lehman's laws of software evolution (continuing change), cited by the seed",
 )
@@ -156,7 +176,9 @@ def service_on_old_version(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "OM014", "Service on an unreleased platform version", Severity.WARNING,
+    "OM014",
+    "Service on an unreleased platform version",
+    Severity.WARNING,
     remedy="Run the service on a released platform version, or release this one.",
     source=f"{SEED}: platforms are versioned and released; a version is approved for release "
     "before production",
@@ -164,8 +186,10 @@ def service_on_old_version(ctx: Context) -> Iterator[Hit]:
 def service_on_unreleased_version(ctx: Context) -> Iterator[Hit]:
     for service in ctx.model.services.values():
         version = ctx.model.platform_versions.get(service.platform_version or "")
-        if version is not None and version.status in (VersionStatus.PLANNED,
-                                                      VersionStatus.DEVELOPMENT):
+        if version is not None and version.status in (
+            VersionStatus.PLANNED,
+            VersionStatus.DEVELOPMENT,
+        ):
             yield Hit(
                 f"Service '{service.name}' runs on {ctx.name(version.platform)} "
                 f"{version.version}, which is still {version.status.value}.",
@@ -174,7 +198,9 @@ def service_on_unreleased_version(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "OM015", "SRE team owns platform versions but has no SRE-SE", Severity.INFO,
+    "OM015",
+    "SRE team owns platform versions but has no SRE-SE",
+    Severity.INFO,
     remedy="Staff the team with SRE-SEs (systems engineers), who own production environments "
     "and platform versions.",
     source=f"{SEED}: platform versions are handed 'to an SRE-SE team for production'",
@@ -197,7 +223,9 @@ def sre_team_without_se(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "OM016", "Tier-1 services left to developers while SRE supports low tiers", Severity.INFO,
+    "OM016",
+    "Tier-1 services left to developers while SRE supports low tiers",
+    Severity.INFO,
     remedy="Point SRE at the most critical services first: hand a low-tier service back to its "
     "developers and take on the tier-1 one, or note why the tier-1 service stays with them.",
     source="Site Reliability Engineering (Google, 2016), ch. 32 (the SRE engagement model): "

@@ -81,26 +81,54 @@ def _version_label(model: OrgModel, version_id: str) -> str:
 
 def _add_nodes(model: OrgModel, graph: nx.MultiDiGraph) -> None:
     for team in model.teams.values():
-        graph.add_node(team.id, kind="team", label=team.name, sub=team.kind.value,
-                       sites=team.sites, has_oncall=team.has_oncall)
+        graph.add_node(
+            team.id,
+            kind="team",
+            label=team.name,
+            sub=team.kind.value,
+            sites=team.sites,
+            has_oncall=team.has_oncall,
+        )
     for person in model.people.values():
-        graph.add_node(person.id, kind="person", label=person.name, sub=person.role.value,
-                       fte=person.fte, location=person.location)
+        graph.add_node(
+            person.id,
+            kind="person",
+            label=person.name,
+            sub=person.role.value,
+            fte=person.fte,
+            location=person.location,
+        )
     for service in model.services.values():
-        graph.add_node(service.id, kind="service", label=service.name, sub=service.support.value,
-                       tier=service.tier, architecture=service.architecture.value)
+        graph.add_node(
+            service.id,
+            kind="service",
+            label=service.name,
+            sub=service.support.value,
+            tier=service.tier,
+            architecture=service.architecture.value,
+        )
     for platform in model.platforms.values():
         graph.add_node(platform.id, kind="platform", label=platform.name, sub=platform.kind.value)
     for version in model.platform_versions.values():
-        graph.add_node(version.id, kind="platform_version",
-                       label=_version_label(model, version.id), sub=version.status.value,
-                       version=version.version)
+        graph.add_node(
+            version.id,
+            kind="platform_version",
+            label=_version_label(model, version.id),
+            sub=version.status.value,
+            version=version.version,
+        )
     for forum in model.forums.values():
         graph.add_node(forum.id, kind="forum", label=forum.name, sub="forum")
 
 
-def _edge(graph: nx.MultiDiGraph, source: str | None, target: str | None, kind: str,
-          key: str | None = None, **attrs: str) -> None:
+def _edge(
+    graph: nx.MultiDiGraph,
+    source: str | None,
+    target: str | None,
+    kind: str,
+    key: str | None = None,
+    **attrs: str,
+) -> None:
     if source is None or target is None:
         return
     graph.add_edge(source, target, key=key or kind, kind=kind, **attrs)
@@ -113,10 +141,17 @@ def _add_people_edges(model: OrgModel, graph: nx.MultiDiGraph) -> None:
         _edge(graph, person.id, person.team, "member_of")
         _edge(graph, person.id, person.manager, "reports_to")
     for embed in model.embeds.values():
-        _edge(graph, embed.person, embed.host, "embedded_in", key=embed.id, embed=embed.id,
-              purpose=embed.purpose,
-              start=embed.start.isoformat() if embed.start else "",
-              end=embed.end.isoformat() if embed.end else "")
+        _edge(
+            graph,
+            embed.person,
+            embed.host,
+            "embedded_in",
+            key=embed.id,
+            embed=embed.id,
+            purpose=embed.purpose,
+            start=embed.start.isoformat() if embed.start else "",
+            end=embed.end.isoformat() if embed.end else "",
+        )
 
 
 def _add_service_edges(model: OrgModel, graph: nx.MultiDiGraph) -> None:
@@ -141,5 +176,11 @@ def _add_platform_edges(model: OrgModel, graph: nx.MultiDiGraph) -> None:
 def _add_forum_edges(model: OrgModel, graph: nx.MultiDiGraph) -> None:
     for forum in model.forums.values():
         for rep in forum.representatives:
-            _edge(graph, rep.person, forum.id, "represents", key=f"represents:{rep.team}",
-                  team=rep.team)
+            _edge(
+                graph,
+                rep.person,
+                forum.id,
+                "represents",
+                key=f"represents:{rep.team}",
+                team=rep.team,
+            )

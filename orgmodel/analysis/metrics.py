@@ -136,8 +136,15 @@ def _sre_teams(model: OrgModel) -> tuple[SreTeamLoad, ...]:
         v.production_owner for v in model.platform_versions.values() if v.production_owner
     )
     return tuple(
-        SreTeamLoad(team.id, team.name, round(fte[team.id], 6), services[team.id],
-                    tier1[team.id], versions[team.id], _share(services[team.id], fte[team.id]))
+        SreTeamLoad(
+            team.id,
+            team.name,
+            round(fte[team.id], 6),
+            services[team.id],
+            tier1[team.id],
+            versions[team.id],
+            _share(services[team.id], fte[team.id]),
+        )
         for team in model.teams.values()
         if team.kind is TeamKind.SRE
     )
@@ -218,10 +225,15 @@ def metrics_to_dict(metrics: Metrics) -> dict[str, Any]:
             "tier1_share": _num(metrics.sre_tier1_share),
             "services_per_sre": _num(metrics.services_per_sre),
             "teams": [
-                {"id": t.team, "name": t.name, "sre_fte": _num(t.sre_fte),
-                 "services": t.services, "tier1_services": t.tier1_services,
-                 "platform_versions": t.platform_versions,
-                 "services_per_sre": _num(t.services_per_sre)}
+                {
+                    "id": t.team,
+                    "name": t.name,
+                    "sre_fte": _num(t.sre_fte),
+                    "services": t.services,
+                    "tier1_services": t.tier1_services,
+                    "platform_versions": t.platform_versions,
+                    "services_per_sre": _num(t.services_per_sre),
+                }
                 for t in metrics.sre_teams
             ],
         },

@@ -34,13 +34,25 @@ def _iso_date(text: str) -> date:
 
 def register(name: str, parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="a .orgmodel document or orgmodel JSON")
-    parser.add_argument("--json", action="store_true",
-                        help="print JSON (schema in docs/cli-json.md) instead of text")
-    parser.add_argument("--on", type=_iso_date, metavar="YYYY-MM-DD", default=None,
-                        help="judge embeds as on this date (default: today)")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON (schema in docs/cli-json.md) instead of text",
+    )
+    parser.add_argument(
+        "--on",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        default=None,
+        help="judge embeds as on this date (default: today)",
+    )
     if name == "validate":
-        parser.add_argument("--fail-on", choices=[s.value for s in Severity], default="error",
-                            help="exit 1 if any finding is this severe or worse (default: error)")
+        parser.add_argument(
+            "--fail-on",
+            choices=[s.value for s in Severity],
+            default="error",
+            help="exit 1 if any finding is this severe or worse (default: error)",
+        )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,13 +68,15 @@ def _info(model: OrgModel, path: str, today: date, as_json: bool) -> int:
     metrics = compute_metrics(model, today)
     counts = count_by_severity(find_all(model, today))
     if as_json:
-        print_json({
-            "schema": INFO_SCHEMA,
-            "file": path,
-            "organisation": _organisation(model),
-            "metrics": metrics_to_dict(metrics),
-            "findings": counts,
-        })
+        print_json(
+            {
+                "schema": INFO_SCHEMA,
+                "file": path,
+                "organisation": _organisation(model),
+                "metrics": metrics_to_dict(metrics),
+                "findings": counts,
+            }
+        )
     else:
         print("\n".join(info_lines(model, Path(path).name, metrics, counts)))
     return 0
@@ -111,8 +125,7 @@ def info_lines(model: OrgModel, name: str, m: Metrics, findings: dict[str, int])
         "",
         f"Teams      {c['teams']} ({teams or 'none'})",
         f"People     {c['people']} ({m.fte:.1f} FTE)",
-        f"Services   {c['services']} ({m.tier1_services} tier 1), "
-        f"{c['dependencies']} dependencies",
+        f"Services   {c['services']} ({m.tier1_services} tier 1), {c['dependencies']} dependencies",
         f"Platforms  {c['platforms']}, {c['platform_versions']} versions",
         f"Other      {plural(c['embeds'], 'embed')}, {plural(c['forums'], 'forum')}, "
         f"{plural(c['scenarios'], 'scenario')}, {plural(c['views'], 'view')}",
@@ -138,9 +151,11 @@ def info_lines(model: OrgModel, name: str, m: Metrics, findings: dict[str, int])
 def _span_lines(m: Metrics) -> list[str]:
     if not m.span_by_manager:
         return ["Span of control   nobody has direct reports", ""]
-    line = (f"Span of control   {plural(len(m.span_by_manager), 'manager')}, "
-            f"mean {m.span_mean:.1f}, "
-            f"median {m.span_median:.1f}, max {m.span_max}")
+    line = (
+        f"Span of control   {plural(len(m.span_by_manager), 'manager')}, "
+        f"mean {m.span_mean:.1f}, "
+        f"median {m.span_median:.1f}, max {m.span_max}"
+    )
     if m.managers_without_reports:
         line += f" ({plural(m.managers_without_reports, 'manager')} without reports)"
     return [line, ""]
@@ -156,9 +171,11 @@ def _sre_lines(m: Metrics) -> list[str]:
     ]
     for team in m.sre_teams:
         ratio = "n/a" if team.services_per_sre is None else f"{team.services_per_sre:.2f}"
-        lines.append(f"  {team.name}: {team.sre_fte:.1f} SRE FTE, {team.services} services "
-                     f"({team.tier1_services} tier 1, {ratio} per SRE), "
-                     f"{team.platform_versions} platform versions owned")
+        lines.append(
+            f"  {team.name}: {team.sre_fte:.1f} SRE FTE, {team.services} services "
+            f"({team.tier1_services} tier 1, {ratio} per SRE), "
+            f"{team.platform_versions} platform versions owned"
+        )
     return lines
 
 
@@ -168,18 +185,21 @@ def _embed_line(m: Metrics) -> str:
 
 
 # -------------------------------------------------------------------------------- validate
-def _validate(model: OrgModel, path: str, today: date, as_json: bool,
-              fail_on: Severity = Severity.ERROR) -> int:
+def _validate(
+    model: OrgModel, path: str, today: date, as_json: bool, fail_on: Severity = Severity.ERROR
+) -> int:
     findings = find_all(model, today)
     counts = count_by_severity(findings)
     if as_json:
-        print_json({
-            "schema": VALIDATE_SCHEMA,
-            "file": path,
-            "as_of": today.isoformat(),
-            "summary": counts,
-            "findings": [f.to_dict() for f in findings],
-        })
+        print_json(
+            {
+                "schema": VALIDATE_SCHEMA,
+                "file": path,
+                "as_of": today.isoformat(),
+                "summary": counts,
+                "findings": [f.to_dict() for f in findings],
+            }
+        )
     else:
         print("\n".join(validate_lines(Path(path).name, findings, counts)))
     return 1 if any(f.severity.rank <= fail_on.rank for f in findings) else 0
@@ -199,5 +219,7 @@ def validate_lines(name: str, findings: list[Finding], counts: dict[str, int]) -
 
 
 def _summary(counts: dict[str, int]) -> str:
-    return (f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
-            f"{counts['info']} info")
+    return (
+        f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+        f"{counts['info']} info"
+    )

@@ -39,43 +39,89 @@ class Org:
         self.model = OrgModel(Organisation(name="Test org"))
         self._n = 0
 
-    def team(self, tid: str, kind: TeamKind = TeamKind.SOFTWARE, size: int = 5,
-             parent: str | None = None, oncall: bool = False, sites: int = 1,
-             role: Role | None = None) -> str:
-        self.model.add(Team(tid, tid.title(), kind=kind, parent=parent, has_oncall=oncall,
-                            sites=sites))
+    def team(
+        self,
+        tid: str,
+        kind: TeamKind = TeamKind.SOFTWARE,
+        size: int = 5,
+        parent: str | None = None,
+        oncall: bool = False,
+        sites: int = 1,
+        role: Role | None = None,
+    ) -> str:
+        self.model.add(
+            Team(tid, tid.title(), kind=kind, parent=parent, has_oncall=oncall, sites=sites)
+        )
         for _ in range(size):
             self.person(tid, role or DEFAULT_ROLE[kind])
         return tid
 
-    def person(self, team: str | None, role: Role = Role.SOFTWARE_ENGINEER,
-               manager: str | None = None, fte: float = 1.0, location: str = "",
-               pid: str | None = None) -> str:
+    def person(
+        self,
+        team: str | None,
+        role: Role = Role.SOFTWARE_ENGINEER,
+        manager: str | None = None,
+        fte: float = 1.0,
+        location: str = "",
+        pid: str | None = None,
+    ) -> str:
         self._n += 1
         pid = pid or f"p{self._n}"
-        self.model.add(Person(pid, f"Person {self._n}", role=role, team=team, manager=manager,
-                              fte=fte, location=location))
+        self.model.add(
+            Person(
+                pid,
+                f"Person {self._n}",
+                role=role,
+                team=team,
+                manager=manager,
+                fte=fte,
+                location=location,
+            )
+        )
         return pid
 
-    def service(self, sid: str, owner: str | None = None, tier: int = 2,
-                sre: str | None = None, version: str | None = None) -> str:
-        self.model.add(Service(sid, sid.title(), owner=owner, tier=tier,
-                               support=Support.SRE if sre else Support.DEV, sre_team=sre,
-                               platform_version=version))
+    def service(
+        self,
+        sid: str,
+        owner: str | None = None,
+        tier: int = 2,
+        sre: str | None = None,
+        version: str | None = None,
+    ) -> str:
+        self.model.add(
+            Service(
+                sid,
+                sid.title(),
+                owner=owner,
+                tier=tier,
+                support=Support.SRE if sre else Support.DEV,
+                sre_team=sre,
+                platform_version=version,
+            )
+        )
         return sid
 
     def platform(self, pid: str, owner: str | None = None) -> str:
         self.model.add(Platform(pid, pid.title(), owner=owner))
         return pid
 
-    def version(self, vid: str, platform: str, status: VersionStatus = VersionStatus.RELEASED,
-                owner: str | None = None) -> str:
-        self.model.add(PlatformVersion(vid, platform, vid.split("-")[-1], status=status,
-                                       production_owner=owner))
+    def version(
+        self,
+        vid: str,
+        platform: str,
+        status: VersionStatus = VersionStatus.RELEASED,
+        owner: str | None = None,
+    ) -> str:
+        self.model.add(
+            PlatformVersion(
+                vid, platform, vid.split("-")[-1], status=status, production_owner=owner
+            )
+        )
         return vid
 
-    def embed(self, eid: str, person: str, host: str, start: date | None = None,
-              end: date | None = None) -> str:
+    def embed(
+        self, eid: str, person: str, host: str, start: date | None = None, end: date | None = None
+    ) -> str:
         self.model.add(Embed(eid, person, host, start=start, end=end))
         return eid
 

@@ -78,8 +78,11 @@ def test_finding_to_dict_has_the_documented_keys(org: Org) -> None:
     org.service("orphan")
     (data,) = [f.to_dict() for f in find_all(org.model, TODAY)]
     assert data == {
-        "code": "OM001", "severity": "error", "message": "Service 'Orphan' has no owning team.",
-        "remedy": rule_by_code("OM001").remedy, "entities": ["orphan"],
+        "code": "OM001",
+        "severity": "error",
+        "message": "Service 'Orphan' has no owning team.",
+        "remedy": rule_by_code("OM001").remedy,
+        "entities": ["orphan"],
         "source": rule_by_code("OM001").source,
     }
 

@@ -55,8 +55,12 @@ def test_nodes_carry_kind_label_and_sub(org: Org) -> None:
 def test_every_edge_kind_points_the_documented_way(org: Org) -> None:
     graph = build_graph(_full(org).model)
     assert {k for _, _, k in graph.edges(data="kind")} == set(EDGE_KINDS)
-    assert _edges(graph, "member_of") == {("boss", "eng"), ("dev", "pay"), ("ae", "plat"),
-                                          ("se", "sre")}
+    assert _edges(graph, "member_of") == {
+        ("boss", "eng"),
+        ("dev", "pay"),
+        ("ae", "plat"),
+        ("se", "sre"),
+    }
     assert _edges(graph, "part_of") == {("pay", "eng"), ("plat", "eng"), ("sre", "eng")}
     assert _edges(graph, "reports_to") == {("dev", "boss"), ("ae", "boss")}
     assert _edges(graph, "owns") == {("pay", "checkout"), ("pay", "ledger"), ("plat", "k8s")}
@@ -73,8 +77,15 @@ def test_parallel_embeds_and_representations_are_separate_edges(org: Org) -> Non
     graph = build_graph(_full(org).model)
     embeds = graph.get_edge_data("ae", "pay")
     assert set(embeds) == {"e1", "e2"}
-    assert embeds["e1"].items() >= {"kind": "embedded_in", "start": "2026-01-05",
-                                   "end": "2026-03-02", "embed": "e1"}.items()
+    assert (
+        embeds["e1"].items()
+        >= {
+            "kind": "embedded_in",
+            "start": "2026-01-05",
+            "end": "2026-03-02",
+            "embed": "e1",
+        }.items()
+    )
     assert embeds["e2"]["end"] == ""
     reps = graph.get_edge_data("dev", "sos")
     assert sorted(d["team"] for d in reps.values()) == ["pay", "plat"]

@@ -82,7 +82,10 @@ def test_sre_coverage_and_services_per_sre(org: Org) -> None:
 def test_active_embeds_depend_on_the_date(org: Org) -> None:
     model = _org(org).model
     assert compute_metrics(model, TODAY).active_embeds_by_kind == {
-        "automation": 1, "performance": 1, "other": 0}
+        "automation": 1,
+        "performance": 1,
+        "other": 0,
+    }
     assert compute_metrics(model, date(2026, 1, 15)).active_embeds == 1
     assert compute_metrics(model, date(2025, 1, 1)).active_embeds == 0
 
@@ -92,14 +95,16 @@ def test_counts_cover_every_collection(org: Org) -> None:
     assert m.counts["teams"] == 5
     assert m.counts["embeds"] == 3
     assert m.counts["views"] == 0
-    assert m.teams_by_kind == {"group": 1, "software": 2, "platform": 1, "automation": 0,
-                               "sre": 1}
+    assert m.teams_by_kind == {"group": 1, "software": 2, "platform": 1, "automation": 0, "sre": 1}
 
 
 def test_empty_model_has_no_ratios_rather_than_a_division_error() -> None:
     m = compute_metrics(OrgModel(), TODAY)
-    assert m.ratios == {"platform_to_software": None, "automation_to_software": None,
-                        "sre_to_software": None}
+    assert m.ratios == {
+        "platform_to_software": None,
+        "automation_to_software": None,
+        "sre_to_software": None,
+    }
     assert m.span_mean is None and m.span_max == 0
     assert m.sre_service_share is None and m.services_per_sre is None
 

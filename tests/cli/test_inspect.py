@@ -13,29 +13,56 @@ import pytest
 from orgmodel.cli import main
 
 HEALTHY: dict[str, Any] = {
-    "format": "orgmodel", "version": 1,
+    "format": "orgmodel",
+    "version": 1,
     "organisation": {"name": "Acme", "planning_start": "2026-01-05"},
     "teams": [
         {"id": "eng", "name": "Engineering", "kind": "group"},
-        {"id": "pay", "name": "Payments", "kind": "software", "parent": "eng",
-         "has_oncall": True},
+        {"id": "pay", "name": "Payments", "kind": "software", "parent": "eng", "has_oncall": True},
         {"id": "sre", "name": "SRE", "kind": "sre", "parent": "eng", "has_oncall": True},
     ],
     "people": (
         [{"id": "boss", "name": "Boss", "role": "manager", "team": "eng"}]
-        + [{"id": f"d{i}", "name": f"Dev {i}", "role": "software_engineer", "team": "pay",
-            "manager": "boss"} for i in range(8)]
-        + [{"id": f"s{i}", "name": f"SRE {i}", "role": "sre_se", "team": "sre",
-            "manager": "boss", "fte": 0.5 if i == 0 else 1.0} for i in range(8)]
+        + [
+            {
+                "id": f"d{i}",
+                "name": f"Dev {i}",
+                "role": "software_engineer",
+                "team": "pay",
+                "manager": "boss",
+            }
+            for i in range(8)
+        ]
+        + [
+            {
+                "id": f"s{i}",
+                "name": f"SRE {i}",
+                "role": "sre_se",
+                "team": "sre",
+                "manager": "boss",
+                "fte": 0.5 if i == 0 else 1.0,
+            }
+            for i in range(8)
+        ]
     ),
     "services": [
-        {"id": "checkout", "name": "Checkout", "owner": "pay", "tier": 1, "support": "sre",
-         "sre_team": "sre"},
+        {
+            "id": "checkout",
+            "name": "Checkout",
+            "owner": "pay",
+            "tier": 1,
+            "support": "sre",
+            "sre_team": "sre",
+        },
         {"id": "ledger", "name": "Ledger", "owner": "pay", "tier": 2},
     ],
-    "forums": [{"id": "sos", "name": "Scrum of scrums",
-                "representatives": [{"person": "d0", "team": "pay"},
-                                    {"person": "s1", "team": "sre"}]}],
+    "forums": [
+        {
+            "id": "sos",
+            "name": "Scrum of scrums",
+            "representatives": [{"person": "d0", "team": "pay"}, {"person": "s1", "team": "sre"}],
+        }
+    ],
 }
 
 
@@ -64,31 +91,46 @@ def test_info_prints_a_readable_summary(tmp_path: Path, capsys: pytest.CaptureFi
     assert "Findings   0 errors, 0 warnings, 0 info" in out
 
 
-def test_info_json_follows_the_documented_schema(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_info_json_follows_the_documented_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["info", write(tmp_path, broken()), "--json", "--on", "2026-03-01"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["schema"] == "orgmodel.info/1"
-    assert data["organisation"] == {"name": "Acme", "description": "",
-                                    "planning_start": "2026-01-05"}
+    assert data["organisation"] == {
+        "name": "Acme",
+        "description": "",
+        "planning_start": "2026-01-05",
+    }
     assert data["findings"] == {"error": 1, "warning": 1, "info": 1}
     metrics = data["metrics"]
-    assert set(metrics) == {"as_of", "counts", "teams_by_kind", "headcount", "headcount_by_role",
-                            "headcount_by_team_kind", "ratios", "span_of_control", "sre",
-                            "embeds"}
+    assert set(metrics) == {
+        "as_of",
+        "counts",
+        "teams_by_kind",
+        "headcount",
+        "headcount_by_role",
+        "headcount_by_team_kind",
+        "ratios",
+        "span_of_control",
+        "sre",
+        "embeds",
+    }
     assert metrics["counts"]["services"] == 3
     assert metrics["ratios"]["sre_to_software"] == 0.938
     assert metrics["sre"]["teams"][0]["id"] == "sre"
 
 
-def test_validate_exits_0_without_errors(tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_exits_0_without_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["validate", write(tmp_path, HEALTHY)]) == 0
     assert capsys.readouterr().out.strip() == "org.json: 0 errors, 0 warnings, 0 info"
 
 
 def test_validate_exits_1_on_an_error_and_prints_remedies(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["validate", write(tmp_path, broken())]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "error   OM001  Service 'Orphan' has no owning team."
@@ -119,15 +161,22 @@ def test_validate_json_lists_findings(tmp_path: Path, capsys: pytest.CaptureFixt
     assert data["as_of"] == "2026-03-01"
     assert data["summary"] == {"error": 1, "warning": 1, "info": 1}
     assert [f["code"] for f in data["findings"]] == ["OM001", "OM008", "OM010"]
-    assert set(data["findings"][0]) == {"code", "severity", "message", "remedy", "entities",
-                                        "source"}
+    assert set(data["findings"][0]) == {
+        "code",
+        "severity",
+        "message",
+        "remedy",
+        "entities",
+        "source",
+    }
     assert data["findings"][0]["entities"] == ["orphan"]
 
 
 @pytest.mark.parametrize("command", ["info", "validate"])
 @pytest.mark.parametrize("case", ["missing", "not json", "dangling", "folder"])
-def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                          command: str, case: str) -> None:
+def test_bad_input_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, case: str
+) -> None:
     path = str(tmp_path / "missing.json")
     if case == "not json":
         path = str(tmp_path / "bad.json")
@@ -151,8 +200,15 @@ def test_bad_date_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "'yesterday' is not a date like 2026-03-02" in capsys.readouterr().err
 
 
-HEAVY = ("PySide6", "matplotlib", "numpy", "networkx", "orgmodel.sim", "orgmodel.ui",
-         "orgmodel.reporting")
+HEAVY = (
+    "PySide6",
+    "matplotlib",
+    "numpy",
+    "networkx",
+    "orgmodel.sim",
+    "orgmodel.ui",
+    "orgmodel.reporting",
+)
 
 PROBE = """
 import json, sys
@@ -178,19 +234,26 @@ def _document(tmp_path: Path, suffix: str) -> str:
 
 @pytest.mark.parametrize("suffix", [".json", ".orgmodel"])
 @pytest.mark.parametrize("command", ["info", "validate"])
-def test_commands_import_no_gui_plotting_numeric_or_graph_modules(tmp_path: Path, command: str,
-                                                                  suffix: str) -> None:
+def test_commands_import_no_gui_plotting_numeric_or_graph_modules(
+    tmp_path: Path, command: str, suffix: str
+) -> None:
     roots = {h for h in HEAVY if "." not in h}
     probe = PROBE.format(heavy_roots=roots, heavy=list(HEAVY))
-    done = subprocess.run([sys.executable, "-c", probe, command, _document(tmp_path, suffix)],
-                          capture_output=True, text=True, check=False, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", probe, command, _document(tmp_path, suffix)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
     report = json.loads(done.stderr.strip().splitlines()[-1])
     assert report["code"] == (0 if command == "info" else 1)
     assert report["heavy"] == []
 
 
-def test_seed_enterprise_example_validates_without_errors(tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_seed_enterprise_example_validates_without_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     try:
         from orgmodel.examples import load_example
     except ImportError:
