@@ -100,13 +100,15 @@ class EnumEditor(Editor):
         super().__init__(spec, commit)
         assert spec.enum is not None
         self.widget = QComboBox()
+        self.enum = spec.enum
         for member in spec.enum:  # type: ignore[attr-defined]
-            self.widget.addItem(enum_label(member), member)
-        self.widget.activated.connect(lambda i: self.commit(self.widget.itemData(i), False))
+            self.widget.addItem(enum_label(member), member.value)  # Qt keeps plain strings
+        self.widget.activated.connect(lambda i: self.commit(self.enum(self.widget.itemData(i)), False))
 
     def set_value(self, value: Any) -> None:
+        raw = value.value if isinstance(value, Enum) else value
         with QSignalBlocker(self.widget):
-            self.widget.setCurrentIndex(self.widget.findData(value))
+            self.widget.setCurrentIndex(self.widget.findData(raw))
 
 
 class RefEditor(Editor):
