@@ -18,10 +18,10 @@ from orgmodel.resources_path import resource
 
 EXAMPLES: dict[str, str] = {
     "seed-enterprise": "The organisation of 'DevOps and SRE in the Enterprise': platform, "
-                       "automation and SRE teams, eight software teams, 81 people, 34 services",
+    "automation and SRE teams, eight software teams, 81 people, 34 services",
     "startup": "A 15-person start-up: two product teams, one platform, a single SRE",
     "large-enterprise": "A generated 2,000-person organisation (338 teams, 2,650 services) "
-                        "for performance work",
+    "for performance work",
 }
 
 

@@ -27,31 +27,51 @@ EXAMPLES_SCHEMA = "orgmodel.examples/1"
 def register(name: str, parser: argparse.ArgumentParser) -> None:
     if name == "new":
         parser.add_argument("file", help="the document to create (.orgmodel or .json)")
-        parser.add_argument("--example", metavar="NAME",
-                            help="start from a bundled example (see 'orgmodel examples')")
+        parser.add_argument(
+            "--example",
+            metavar="NAME",
+            help="start from a bundled example (see 'orgmodel examples')",
+        )
         parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     elif name == "examples":
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     else:
-        parser.add_argument("source", metavar="IN", nargs="+",
-                            help="a .orgmodel, .json, Backstage .yaml/.yml (or folder; several "
-                                 "catalog files or folders are read together) or CSV roster")
-        parser.add_argument("target", metavar="OUT",
-                            help="a .orgmodel, .json, .graphml, .yed.graphml, .gexf, .mmd, "
-                                 ".dot/.gv or Backstage .yaml file (replaced if it exists)")
+        parser.add_argument(
+            "source",
+            metavar="IN",
+            nargs="+",
+            help="a .orgmodel, .json, Backstage .yaml/.yml (or folder; several "
+            "catalog files or folders are read together) or CSV roster",
+        )
+        parser.add_argument(
+            "target",
+            metavar="OUT",
+            help="a .orgmodel, .json, .graphml, .yed.graphml, .gexf, .mmd, "
+            ".dot/.gv or Backstage .yaml file (replaced if it exists)",
+        )
         group = parser.add_mutually_exclusive_group()
-        group.add_argument("--view", metavar="NAME",
-                           help="the saved view a diagram format draws (default: the first)")
-        group.add_argument("--whole", action="store_true",
-                           help="diagram formats draw every node and edge, not a view")
+        group.add_argument(
+            "--view",
+            metavar="NAME",
+            help="the saved view a diagram format draws (default: the first)",
+        )
+        group.add_argument(
+            "--whole",
+            action="store_true",
+            help="diagram formats draw every node and edge, not a view",
+        )
         roster = parser.add_argument_group("CSV roster input")
-        roster.add_argument("--mapping", metavar="TOML",
-                            help="column mapping file ([columns], [roles], [teams])")
+        roster.add_argument(
+            "--mapping", metavar="TOML", help="column mapping file ([columns], [roles], [teams])"
+        )
         roster.add_argument("--services", metavar="CSV", help="side CSV of services")
         roster.add_argument("--embeds", metavar="CSV", help="side CSV of embeds")
         backstage = parser.add_argument_group("Backstage catalog input")
-        backstage.add_argument("--embeds-from-memberships", action="store_true",
-                               help="a user's second group membership becomes an embed")
+        backstage.add_argument(
+            "--embeds-from-memberships",
+            action="store_true",
+            help="a user's second group membership becomes an embed",
+        )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,14 +79,17 @@ def run(args: argparse.Namespace) -> int:
         return _new(args.file, args.example, args.force)
     if args.command == "examples":
         return _examples(args.json)
-    options = {"mapping": args.mapping, "services": args.services, "embeds": args.embeds,
-               "embeds_from_memberships": args.embeds_from_memberships}
+    options = {
+        "mapping": args.mapping,
+        "services": args.services,
+        "embeds": args.embeds,
+        "embeds_from_memberships": args.embeds_from_memberships,
+    }
     return _convert(args.source, args.target, args.view, args.whole, options)
 
 
 def _counts(model: OrgModel) -> str:
-    return (f"{len(model.teams)} teams, {len(model.people)} people, "
-            f"{len(model.services)} services")
+    return f"{len(model.teams)} teams, {len(model.people)} people, {len(model.services)} services"
 
 
 # ------------------------------------------------------------------------------------ new
@@ -86,8 +109,12 @@ def _new(file: str, example: str | None, force: bool) -> int:
         model = load_example(example)
         origin = f"from the example '{example}'"
     else:
-        model = OrgModel(Organisation(name=path.stem.replace("_", " ").replace("-", " ")
-                                      .strip() or "Untitled organisation"))
+        model = OrgModel(
+            Organisation(
+                name=path.stem.replace("_", " ").replace("-", " ").strip()
+                or "Untitled organisation"
+            )
+        )
         origin = "empty"
     from orgmodel.interop.formats import replacing_document
 
@@ -107,8 +134,15 @@ def example_rows() -> list[dict[str, Any]]:
     rows = []
     for name, description in list_examples():
         model = load_example(name)
-        rows.append({"name": name, "description": description, "teams": len(model.teams),
-                     "people": len(model.people), "services": len(model.services)})
+        rows.append(
+            {
+                "name": name,
+                "description": description,
+                "teams": len(model.teams),
+                "people": len(model.people),
+                "services": len(model.services),
+            }
+        )
     return rows
 
 
@@ -120,8 +154,10 @@ def _examples(as_json: bool) -> int:
     width = max(len(r["name"]) for r in rows)
     print(f"{'NAME':<{width}}  {'TEAMS':>5}  {'PEOPLE':>6}  {'SERVICES':>8}  DESCRIPTION")
     for r in rows:
-        print(f"{r['name']:<{width}}  {r['teams']:>5}  {r['people']:>6}  {r['services']:>8}  "
-              f"{r['description']}")
+        print(
+            f"{r['name']:<{width}}  {r['teams']:>5}  {r['people']:>6}  {r['services']:>8}  "
+            f"{r['description']}"
+        )
     print("\nCreate a document from one: orgmodel new my.orgmodel --example NAME")
     return 0
 
@@ -137,8 +173,9 @@ def _view_for(model: OrgModel, name: str | None, whole: bool) -> View | None:
     return default_view(model)
 
 
-def _convert(sources: list[str], target: str, view_name: str | None, whole: bool,
-             options: dict[str, Any]) -> int:
+def _convert(
+    sources: list[str], target: str, view_name: str | None, whole: bool, options: dict[str, Any]
+) -> int:
     from orgmodel.interop.formats import read_any, write_any, writer_for
 
     out_format = writer_for(target)  # refuse an unknown OUT before reading anything

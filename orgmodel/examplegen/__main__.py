@@ -24,10 +24,15 @@ STORED: dict[str, Callable[[], OrgModel]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m orgmodel.examplegen",
-                                     description="Regenerate the stored example organisations.")
-    parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 if a stored example is out of date")
+    parser = argparse.ArgumentParser(
+        prog="python -m orgmodel.examplegen",
+        description="Regenerate the stored example organisations.",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if a stored example is out of date",
+    )
     args = parser.parse_args(argv)
     stale = []
     for name, build in STORED.items():
@@ -43,7 +48,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             write_text_atomic(path, text)
             print(f"wrote {path}")
     if stale:
-        print(f"out of date: {', '.join(stale)} (run python -m orgmodel.examplegen)", file=sys.stderr)
+        print(
+            f"out of date: {', '.join(stale)} (run python -m orgmodel.examplegen)", file=sys.stderr
+        )
         return 1
     return 0
 

@@ -22,6 +22,7 @@ from orgmodel.examplegen.builder import ExampleBuilder
 SEED = 20261128
 START = date(2026, 1, 5)
 
+# fmt: off
 DIVISIONS = ["Commerce", "Payments", "Logistics", "Marketplace", "Customer", "Media",
              "Data", "Finance Systems", "Mobile", "Enterprise Apps"]
 AREAS = ["Core", "Growth", "Operations"]
@@ -49,16 +50,22 @@ STATUSES = [VersionStatus.RETIRED, VersionStatus.DEPRECATED, VersionStatus.PRODU
             VersionStatus.PRODUCTION, VersionStatus.RELEASED, VersionStatus.DEVELOPMENT,
             VersionStatus.PLANNED]
 
+# fmt: on
+
 
 class _Gen:
     """The generator's state: the builder, the random source and what has been made so far."""
 
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
-        self.b = ExampleBuilder(Organisation(
-            "Globex Engineering",
-            "A generated 2,000-person engineering organisation for performance work "
-            f"(orgmodel.examplegen.large_enterprise, seed {seed}).", START))
+        self.b = ExampleBuilder(
+            Organisation(
+                "Globex Engineering",
+                "A generated 2,000-person engineering organisation for performance work "
+                f"(orgmodel.examplegen.large_enterprise, seed {seed}).",
+                START,
+            )
+        )
         self.sre_teams: list[str] = []
         self.versions: list[str] = []
         self.deprecated: list[str] = []
@@ -71,22 +78,37 @@ class _Gen:
         return f"{self.rng.choice(FIRST)} {self.rng.choice(LAST)}"
 
     def staff(self, team: str, count: int, role: Role, manager: str | None) -> list[str]:
-        return [self.b.person(self.name(), role, team, manager, location=self.rng.choice(
-            ["London", "Lisbon", "Austin", "Bangalore", "Remote"])) for _ in range(count)]
+        return [
+            self.b.person(
+                self.name(),
+                role,
+                team,
+                manager,
+                location=self.rng.choice(["London", "Lisbon", "Austin", "Bangalore", "Remote"]),
+            )
+            for _ in range(count)
+        ]
 
     def shared(self, root: str, vp: str) -> None:
         group = self.b.team("Shared Platforms & Reliability", TeamKind.GROUP, root, key="shared")
         head = self.staff(group, 1, Role.MANAGER, vp)[0]
         for i in range(12):
-            team = self.b.team(f"SRE {CODENAMES[i]}", TeamKind.SRE, group, sites=1 + i % 2,
-                               has_oncall=True, key=f"sre-{CODENAMES[i].lower()}")
+            team = self.b.team(
+                f"SRE {CODENAMES[i]}",
+                TeamKind.SRE,
+                group,
+                sites=1 + i % 2,
+                has_oncall=True,
+                key=f"sre-{CODENAMES[i].lower()}",
+            )
             self.sre_teams.append(team)
             self.staff(team, self.rng.randint(6, 8), Role.SRE_SE, head)
             self.sre_swe += self.staff(team, self.rng.randint(2, 3), Role.SRE_SWE, head)
         for i in range(6):
             team = self.b.team(f"Automation {CODENAMES[i]}", TeamKind.AUTOMATION, group)
-            self.automation += self.staff(team, self.rng.randint(4, 6), Role.AUTOMATION_ENGINEER,
-                                          head)
+            self.automation += self.staff(
+                team, self.rng.randint(4, 6), Role.AUTOMATION_ENGINEER, head
+            )
         for name, kind in PLATFORMS:
             team = self.b.team(f"Platform {name}", TeamKind.PLATFORM, group)
             self.staff(team, self.rng.randint(5, 8), Role.PLATFORM_ENGINEER, head)
@@ -96,13 +118,24 @@ class _Gen:
         platform = self.b.platform(name, kind, team)
         released = START - timedelta(weeks=52 * 4)
         for major, status in enumerate(STATUSES, start=1):
-            live = status in (VersionStatus.PRODUCTION, VersionStatus.DEPRECATED,
-                              VersionStatus.RETIRED)
+            live = status in (
+                VersionStatus.PRODUCTION,
+                VersionStatus.DEPRECATED,
+                VersionStatus.RETIRED,
+            )
             owner = self.rng.choice(self.sre_teams) if live else None
-            on = released if status not in (VersionStatus.DEVELOPMENT,
-                                            VersionStatus.PLANNED) else None
-            version = self.b.version(platform, f"{major}.{self.rng.randint(0, 9)}", status,
-                                     production_owner=owner, released=on)
+            on = (
+                released
+                if status not in (VersionStatus.DEVELOPMENT, VersionStatus.PLANNED)
+                else None
+            )
+            version = self.b.version(
+                platform,
+                f"{major}.{self.rng.randint(0, 9)}",
+                status,
+                production_owner=owner,
+                released=on,
+            )
             if status is VersionStatus.PRODUCTION:
                 self.versions.append(version)
             elif status is VersionStatus.DEPRECATED:
@@ -124,10 +157,15 @@ class _Gen:
             managers = self.staff(dept, 3, Role.MANAGER, dept_head)
             for t in range(9):
                 codename = CODENAMES[(index * 7 + t * 3 + AREAS.index(area)) % len(CODENAMES)]
-                team = self.b.team(f"{name} {area} {codename}", TeamKind.SOFTWARE, dept,
-                                   has_oncall=self.rng.random() < 0.8)
-                self.software[team] = self.staff(team, self.rng.randint(5, 9),
-                                                 Role.SOFTWARE_ENGINEER, managers[t % 3])
+                team = self.b.team(
+                    f"{name} {area} {codename}",
+                    TeamKind.SOFTWARE,
+                    dept,
+                    has_oncall=self.rng.random() < 0.8,
+                )
+                self.software[team] = self.staff(
+                    team, self.rng.randint(5, 9), Role.SOFTWARE_ENGINEER, managers[t % 3]
+                )
                 self.team_services(team, codename, index)
 
     def team_services(self, team: str, codename: str, division: int) -> None:
@@ -137,13 +175,17 @@ class _Gen:
             sre = self.sre_teams[division % len(self.sre_teams)]
             supported = tier == 1 and self.rng.random() < 0.7
             noun = "Monolith" if monolith else SERVICE_NOUNS[n % len(SERVICE_NOUNS)]
-            service = self.b.service(f"{codename} {noun}", team, tier=tier,
-                                     architecture=Architecture.MONOLITH if monolith
-                                     else Architecture.MICROSERVICE,
-                                     sre_team=sre if supported else None,
-                                     platform_version=self.runs_on())
-            for target in self.rng.sample(self.services[-400:], min(len(self.services),
-                                                                    self.rng.randint(0, 3))):
+            service = self.b.service(
+                f"{codename} {noun}",
+                team,
+                tier=tier,
+                architecture=Architecture.MONOLITH if monolith else Architecture.MICROSERVICE,
+                sre_team=sre if supported else None,
+                platform_version=self.runs_on(),
+            )
+            for target in self.rng.sample(
+                self.services[-400:], min(len(self.services), self.rng.randint(0, 3))
+            ):
                 self.b.depends(service, target)
             self.services.append(service)
 
@@ -154,14 +196,17 @@ class _Gen:
                 continue
             start = START + timedelta(weeks=self.rng.randint(0, 50))
             end = start + timedelta(weeks=self.rng.randint(4, 16))
-            purpose = ("Performance" if person in self.sre_swe
-                       else self.rng.choice(["Messaging", "CI/CD coaching", "Observability"]))
+            purpose = (
+                "Performance"
+                if person in self.sre_swe
+                else self.rng.choice(["Messaging", "CI/CD coaching", "Observability"])
+            )
             self.b.embed(person, self.rng.choice(teams), purpose, start, end)
 
     def forums(self) -> None:
         teams = list(self.software)
         for i, division in enumerate(DIVISIONS):
-            chunk = teams[i * 27:(i + 1) * 27]
+            chunk = teams[i * 27 : (i + 1) * 27]
             reps = [(self.software[t][0], t) for t in chunk]
             self.b.forum(f"Scrum of scrums: {division}", reps)
 
@@ -177,8 +222,13 @@ def build(seed: int = SEED) -> OrgModel:
     g.embeds()
     g.forums()
     g.b.scenario("baseline", "Baseline", "weeks = 260")
-    g.b.view("view-whole-organisation", "Whole organisation", Layout.ORG_CHART,
-             {"node_kinds": ["team"]})
-    g.b.view("view-platform-stack", "Platform stack", Layout.PLATFORM_STACK,
-             {"node_kinds": ["team", "platform", "platform_version"]})
+    g.b.view(
+        "view-whole-organisation", "Whole organisation", Layout.ORG_CHART, {"node_kinds": ["team"]}
+    )
+    g.b.view(
+        "view-platform-stack",
+        "Platform stack",
+        Layout.PLATFORM_STACK,
+        {"node_kinds": ["team", "platform", "platform_version"]},
+    )
     return g.b.model

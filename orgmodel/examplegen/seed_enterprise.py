@@ -28,6 +28,7 @@ DESCRIPTION = (
     "own their services in production; SRE supports the tier-1 services, not all of them."
 )
 
+# fmt: off
 # team key -> (name, has_oncall, engineers, location); the first engineer is the elected rep.
 SOFTWARE_TEAMS: dict[str, tuple[str, bool, list[str], str]] = {
     "storefront": ("Storefront", False, [
@@ -123,11 +124,15 @@ LOAD_OVERRIDES: dict[str, ServiceLoad] = {
 }
 
 
+# fmt: on
+
+
 def _groups(b: ExampleBuilder) -> dict[str, str]:
     eng = b.team("Engineering", TeamKind.GROUP, key="engineering")
     product = b.team("Product Engineering", TeamKind.GROUP, eng, key="product-engineering")
-    infra = b.team("Infrastructure & Reliability", TeamKind.GROUP, eng,
-                   key="infrastructure-reliability")
+    infra = b.team(
+        "Infrastructure & Reliability", TeamKind.GROUP, eng, key="infrastructure-reliability"
+    )
     return {"eng": eng, "product": product, "infra": infra}
 
 
@@ -139,7 +144,9 @@ def _managers(b: ExampleBuilder, g: dict[str, str]) -> dict[str, str]:
     product = m("Tomás Ferreira", g["product"], vp)
     infra = m("Priya Raman", g["infra"], vp)
     return {
-        "vp": vp, "product": product, "infra": infra,
+        "vp": vp,
+        "product": product,
+        "infra": infra,
         "em-web": m("Daniel Osei", g["product"], product),
         "em-commerce": m("Mei Lin Zhou", g["product"], product),
         "em-merchant": m("Oliver Brandt", g["product"], product),
@@ -148,30 +155,56 @@ def _managers(b: ExampleBuilder, g: dict[str, str]) -> dict[str, str]:
     }
 
 
-TEAM_MANAGER = {"storefront": "em-web", "checkout": "em-web", "payments": "em-web",
-                "catalogue": "em-commerce", "fulfilment": "em-commerce", "identity": "em-commerce",
-                "merchant-back-office": "em-merchant", "data": "em-merchant"}
+TEAM_MANAGER = {
+    "storefront": "em-web",
+    "checkout": "em-web",
+    "payments": "em-web",
+    "catalogue": "em-commerce",
+    "fulfilment": "em-commerce",
+    "identity": "em-commerce",
+    "merchant-back-office": "em-merchant",
+    "data": "em-merchant",
+}
 
 
-def _staff(b: ExampleBuilder, team: str, names: list[str], role: Role, manager: str,
-           location: str) -> list[str]:
+def _staff(
+    b: ExampleBuilder, team: str, names: list[str], role: Role, manager: str, location: str
+) -> list[str]:
     return [b.person(n, role, team, manager, location=location, email_domain=DOMAIN) for n in names]
 
 
-def _infrastructure(b: ExampleBuilder, g: dict[str, str], mgr: dict[str, str]
-                    ) -> dict[str, list[str]]:
-    platform = b.team("Platform Engineering", TeamKind.PLATFORM, g["infra"], key="platform",
-                      notes="Their product is the platform: versioned and released like an app.")
-    automation = b.team("Automation Engineering", TeamKind.AUTOMATION, g["infra"],
-                        key="automation",
-                        notes="Embed on development teams; coach, do not take over.")
-    sre = b.team("Site Reliability Engineering", TeamKind.SRE, g["infra"], key="sre",
-                 has_oncall=True, notes="Owns production for the tier-1 services only.")
+def _infrastructure(
+    b: ExampleBuilder, g: dict[str, str], mgr: dict[str, str]
+) -> dict[str, list[str]]:
+    platform = b.team(
+        "Platform Engineering",
+        TeamKind.PLATFORM,
+        g["infra"],
+        key="platform",
+        notes="Their product is the platform: versioned and released like an app.",
+    )
+    automation = b.team(
+        "Automation Engineering",
+        TeamKind.AUTOMATION,
+        g["infra"],
+        key="automation",
+        notes="Embed on development teams; coach, do not take over.",
+    )
+    sre = b.team(
+        "Site Reliability Engineering",
+        TeamKind.SRE,
+        g["infra"],
+        key="sre",
+        has_oncall=True,
+        notes="Owns production for the tier-1 services only.",
+    )
     return {
-        platform: _staff(b, platform, PLATFORM_ENGINEERS, Role.PLATFORM_ENGINEER,
-                         mgr["platform"], "London"),
-        automation: _staff(b, automation, AUTOMATION_ENGINEERS, Role.AUTOMATION_ENGINEER,
-                           mgr["platform"], "Lisbon"),
+        platform: _staff(
+            b, platform, PLATFORM_ENGINEERS, Role.PLATFORM_ENGINEER, mgr["platform"], "London"
+        ),
+        automation: _staff(
+            b, automation, AUTOMATION_ENGINEERS, Role.AUTOMATION_ENGINEER, mgr["platform"], "Lisbon"
+        ),
         sre: _staff(b, sre, SRE_SE, Role.SRE_SE, mgr["sre"], "London")
         + _staff(b, sre, SRE_SWE, Role.SRE_SWE, mgr["sre"], "London"),
     }
@@ -181,35 +214,61 @@ def _software(b: ExampleBuilder, g: dict[str, str], mgr: dict[str, str]) -> dict
     staff: dict[str, list[str]] = {}
     for key, (name, oncall, engineers, location) in SOFTWARE_TEAMS.items():
         team = b.team(name, TeamKind.SOFTWARE, g["product"], key=key, has_oncall=oncall)
-        staff[team] = _staff(b, team, engineers, Role.SOFTWARE_ENGINEER,
-                             mgr[TEAM_MANAGER[key]], location)
+        staff[team] = _staff(
+            b, team, engineers, Role.SOFTWARE_ENGINEER, mgr[TEAM_MANAGER[key]], location
+        )
     return staff
 
 
 def _platforms(b: ExampleBuilder) -> dict[str, str]:
     platform, sre = "team-platform", "team-sre"
-    vm = b.platform("Compute (EC2 autoscaling groups + ELB)", PlatformKind.VM, platform,
-                    key="compute", notes="Virtual machines in autoscaling groups behind load balancers.")
+    vm = b.platform(
+        "Compute (EC2 autoscaling groups + ELB)",
+        PlatformKind.VM,
+        platform,
+        key="compute",
+        notes="Virtual machines in autoscaling groups behind load balancers.",
+    )
     k8s = b.platform("Kubernetes", PlatformKind.CONTAINER, platform, key="kubernetes")
-    fn = b.platform("Serverless functions (Lambda)", PlatformKind.SERVERLESS, platform,
-                    key="serverless")
+    fn = b.platform(
+        "Serverless functions (Lambda)", PlatformKind.SERVERLESS, platform, key="serverless"
+    )
     v = b.version
     return {
-        "vm-old": v(vm, "1.4", VersionStatus.DEPRECATED, production_owner=sre,
-                    released=date(2023, 5, 15), notes="Retire once the back office has moved."),
-        "vm": v(vm, "2.3", VersionStatus.PRODUCTION, production_owner=sre,
-                released=date(2025, 6, 2)),
+        "vm-old": v(
+            vm,
+            "1.4",
+            VersionStatus.DEPRECATED,
+            production_owner=sre,
+            released=date(2023, 5, 15),
+            notes="Retire once the back office has moved.",
+        ),
+        "vm": v(
+            vm, "2.3", VersionStatus.PRODUCTION, production_owner=sre, released=date(2025, 6, 2)
+        ),
         "vm-next": v(vm, "3.0", VersionStatus.PLANNED),
-        "k8s-old": v(k8s, "2.0", VersionStatus.DEPRECATED, production_owner=sre,
-                     released=date(2024, 9, 9)),
-        "k8s": v(k8s, "3.0", VersionStatus.PRODUCTION, production_owner=sre,
-                 released=date(2025, 11, 3)),
-        "k8s-rc": v(k8s, "3.1", VersionStatus.RELEASED, released=date(2026, 9, 14),
-                    notes="Released; awaiting SRE-SE approval for production."),
-        "k8s-next": v(k8s, "4.0", VersionStatus.DEVELOPMENT,
-                      notes="Will include the messaging service built with Fulfilment."),
-        "fn": v(fn, "1.0", VersionStatus.PRODUCTION, production_owner=sre,
-                released=date(2025, 3, 10)),
+        "k8s-old": v(
+            k8s, "2.0", VersionStatus.DEPRECATED, production_owner=sre, released=date(2024, 9, 9)
+        ),
+        "k8s": v(
+            k8s, "3.0", VersionStatus.PRODUCTION, production_owner=sre, released=date(2025, 11, 3)
+        ),
+        "k8s-rc": v(
+            k8s,
+            "3.1",
+            VersionStatus.RELEASED,
+            released=date(2026, 9, 14),
+            notes="Released; awaiting SRE-SE approval for production.",
+        ),
+        "k8s-next": v(
+            k8s,
+            "4.0",
+            VersionStatus.DEVELOPMENT,
+            notes="Will include the messaging service built with Fulfilment.",
+        ),
+        "fn": v(
+            fn, "1.0", VersionStatus.PRODUCTION, production_owner=sre, released=date(2025, 3, 10)
+        ),
         "fn-next": v(fn, "1.1", VersionStatus.PLANNED),
     }
 
@@ -217,9 +276,16 @@ def _platforms(b: ExampleBuilder) -> dict[str, str]:
 def _services(b: ExampleBuilder, versions: dict[str, str]) -> None:
     for key, (name, team, tier, sre, version, _deps) in SERVICES.items():
         arch = Architecture.MONOLITH if key == "merchant-back-office" else Architecture.MICROSERVICE
-        b.service(name, f"team-{team}", tier=tier, architecture=arch, key=key,
-                  sre_team="team-sre" if sre else None, platform_version=versions[version],
-                  load=LOAD_OVERRIDES.get(key))
+        b.service(
+            name,
+            f"team-{team}",
+            tier=tier,
+            architecture=arch,
+            key=key,
+            sre_team="team-sre" if sre else None,
+            platform_version=versions[version],
+            load=LOAD_OVERRIDES.get(key),
+        )
     for key, (*_rest, deps) in SERVICES.items():
         for target in deps:
             b.depends(f"svc-{key}", f"svc-{target}")
@@ -227,39 +293,74 @@ def _services(b: ExampleBuilder, versions: dict[str, str]) -> None:
 
 def _embeds(b: ExampleBuilder, infra: dict[str, list[str]]) -> None:
     automation, sre = infra["team-automation"], infra["team-sre"]
-    b.embed(automation[0], "team-fulfilment",
-            "Build a messaging service for order events (multi-cloud, registered in service "
-            "discovery), integration-test it with Fulfilment and PR it into Kubernetes 4.0",
-            date(2026, 10, 5), date(2026, 12, 21))
-    b.embed(automation[1], "team-payments",
-            "Coach CI/CD pipelines and the production deployment checklist",
-            date(2026, 2, 2), date(2026, 4, 13))
-    b.embed(automation[2], "team-data",
-            "Move clickstream ingest onto the serverless platform's event triggers",
-            date(2026, 11, 2), date(2027, 1, 11))
-    b.embed(sre[-1], "team-checkout",
-            "Performance: checkout p99 latency before peak season",
-            date(2026, 10, 19), date(2026, 12, 14))
+    b.embed(
+        automation[0],
+        "team-fulfilment",
+        "Build a messaging service for order events (multi-cloud, registered in service "
+        "discovery), integration-test it with Fulfilment and PR it into Kubernetes 4.0",
+        date(2026, 10, 5),
+        date(2026, 12, 21),
+    )
+    b.embed(
+        automation[1],
+        "team-payments",
+        "Coach CI/CD pipelines and the production deployment checklist",
+        date(2026, 2, 2),
+        date(2026, 4, 13),
+    )
+    b.embed(
+        automation[2],
+        "team-data",
+        "Move clickstream ingest onto the serverless platform's event triggers",
+        date(2026, 11, 2),
+        date(2027, 1, 11),
+    )
+    b.embed(
+        sre[-1],
+        "team-checkout",
+        "Performance: checkout p99 latency before peak season",
+        date(2026, 10, 19),
+        date(2026, 12, 14),
+    )
 
 
 def _forums(b: ExampleBuilder, staff: dict[str, list[str]]) -> None:
     reps = [(people[1] if len(people) > 1 else people[0], team) for team, people in staff.items()]
-    b.forum("Scrum of scrums", reps, key="scrum-of-scrums",
-            notes="Each team elects a team mate to represent it; teams agree on standards and "
-                  "common interfaces here.")
-    readiness = [(staff["team-sre"][-2], "team-sre"), (staff["team-platform"][0], "team-platform"),
-                 (staff["team-checkout"][0], "team-checkout"),
-                 (staff["team-payments"][0], "team-payments")]
-    b.forum("Production readiness review", readiness, key="production-readiness",
-            notes="SRE-SWE evaluate releases of SRE-supported services against the checklist.")
+    b.forum(
+        "Scrum of scrums",
+        reps,
+        key="scrum-of-scrums",
+        notes="Each team elects a team mate to represent it; teams agree on standards and "
+        "common interfaces here.",
+    )
+    readiness = [
+        (staff["team-sre"][-2], "team-sre"),
+        (staff["team-platform"][0], "team-platform"),
+        (staff["team-checkout"][0], "team-checkout"),
+        (staff["team-payments"][0], "team-payments"),
+    ]
+    b.forum(
+        "Production readiness review",
+        readiness,
+        key="production-readiness",
+        notes="SRE-SWE evaluate releases of SRE-supported services against the checklist.",
+    )
 
 
 def _views(b: ExampleBuilder) -> None:
     b.view("view-whole-organisation", "Whole organisation", Layout.ORG_CHART)
-    b.view("view-platform-stack", "Platform stack", Layout.PLATFORM_STACK,
-           {"node_kinds": ["team", "platform", "platform_version", "service"]})
-    b.view("view-sre-services", "SRE and its services", Layout.FORCE,
-           {"node_kinds": ["team", "service"], "support": "sre"})
+    b.view(
+        "view-platform-stack",
+        "Platform stack",
+        Layout.PLATFORM_STACK,
+        {"node_kinds": ["team", "platform", "platform_version", "service"]},
+    )
+    b.view(
+        "view-sre-services",
+        "SRE and its services",
+        Layout.FORCE,
+        {"node_kinds": ["team", "service"], "support": "sre"},
+    )
 
 
 def build() -> OrgModel:
@@ -273,7 +374,11 @@ def build() -> OrgModel:
     _services(b, versions)
     _embeds(b, infra)
     _forums(b, {**software, **infra})
-    b.scenario("baseline", "Baseline", "weeks = 260",
-               notes="Five years at the default growth and load of the scenario parameters.")
+    b.scenario(
+        "baseline",
+        "Baseline",
+        "weeks = 260",
+        notes="Five years at the default growth and load of the scenario parameters.",
+    )
     _views(b)
     return b.model

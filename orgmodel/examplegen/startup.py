@@ -36,10 +36,23 @@ def build() -> OrgModel:
     def staff(team: str, names: list[str], role: Role) -> list[str]:
         return [b.person(n, role, team, cto, location="Remote", email_domain=DOMAIN) for n in names]
 
-    product_people = staff(product, ["Theo Grant", "Imani Brooks", "Lars Eriksen", "Pooja Menon",
-                                     "Jakub Nowak", "Celine Martin"], Role.SOFTWARE_ENGINEER)
-    growth_people = staff(growth, ["Kai Nakamura", "Zoe Adams", "Musa Bello", "Freya Olsen",
-                                   "Nico Russo"], Role.SOFTWARE_ENGINEER)
+    product_people = staff(
+        product,
+        [
+            "Theo Grant",
+            "Imani Brooks",
+            "Lars Eriksen",
+            "Pooja Menon",
+            "Jakub Nowak",
+            "Celine Martin",
+        ],
+        Role.SOFTWARE_ENGINEER,
+    )
+    growth_people = staff(
+        growth,
+        ["Kai Nakamura", "Zoe Adams", "Musa Bello", "Freya Olsen", "Nico Russo"],
+        Role.SOFTWARE_ENGINEER,
+    )
     infra_people = staff(infra, ["Dana Whitfield", "Alexei Morozov"], Role.PLATFORM_ENGINEER)
     infra_people += staff(infra, ["Sam Okoro"], Role.SRE_SE)
 
@@ -51,16 +64,20 @@ def build() -> OrgModel:
     app = b.service("Web app", product, tier=1, platform_version=live, key="web-app")
     api = b.service("Public API", product, tier=1, platform_version=live, key="public-api")
     billing = b.service("Billing", product, tier=2, platform_version=live, key="billing")
-    signup = b.service("Sign-up and onboarding", growth, tier=2, platform_version=live,
-                       key="signup")
+    signup = b.service(
+        "Sign-up and onboarding", growth, tier=2, platform_version=live, key="signup"
+    )
     emails = b.service("Lifecycle emails", growth, tier=3, platform_version=live, key="emails")
     b.depends(app, api)
     b.depends(api, billing)
     b.depends(signup, api)
     b.depends(signup, emails)
 
-    b.forum("Weekly engineering sync", [(product_people[0], product), (growth_people[0], growth),
-                                        (infra_people[0], infra)], key="engineering-sync")
+    b.forum(
+        "Weekly engineering sync",
+        [(product_people[0], product), (growth_people[0], growth), (infra_people[0], infra)],
+        key="engineering-sync",
+    )
     b.scenario("baseline", "Baseline", "weeks = 260")
     b.view("view-whole-organisation", "Whole organisation", Layout.ORG_CHART)
     return b.model

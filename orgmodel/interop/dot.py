@@ -18,8 +18,14 @@ from orgmodel.core.fileio import write_text_atomic
 from orgmodel.core.model import OrgModel
 from orgmodel.interop.textdiagram import TextDiagram, layout_of, safe_ids
 
-DOT_SHAPES = {"round_rect": "box", "pill": "box", "hexagon": "hexagon", "cylinder": "cylinder",
-              "tag": "cds", "octagon": "octagon"}
+DOT_SHAPES = {
+    "round_rect": "box",
+    "pill": "box",
+    "hexagon": "hexagon",
+    "cylinder": "cylinder",
+    "tag": "cds",
+    "octagon": "octagon",
+}
 DOT_DASHES = {"solid": "solid", "dash": "dashed", "dot": "dotted", "dashdot": "dashed"}
 
 
@@ -42,9 +48,15 @@ def _node_attrs(data: dict[str, Any], node: str) -> str:
         styles.append("dashed")
     if style.bold:
         styles.append("bold")
-    return _attrs(label=str(data.get("label", node)), shape=DOT_SHAPES.get(style.shape, "box"),
-                  style=",".join(styles), fillcolor=style.fill, color=style.stroke,
-                  fontcolor=style.text, penwidth=f"{style.stroke_width:g}")
+    return _attrs(
+        label=str(data.get("label", node)),
+        shape=DOT_SHAPES.get(style.shape, "box"),
+        style=",".join(styles),
+        fillcolor=style.fill,
+        color=style.stroke,
+        fontcolor=style.text,
+        penwidth=f"{style.stroke_width:g}",
+    )
 
 
 class _Writer:
@@ -62,7 +74,9 @@ class _Writer:
             return
         style = node_style(str(data.get("kind", "")), str(data.get("sub", "")))
         self.lines.append(f"{pad}subgraph cluster_{self.ids[node]} {{")
-        self.lines.append(f'{pad}  graph {_attrs(label="", style="rounded,filled", color=style.stroke, fillcolor=style.fill + "40")};')
+        self.lines.append(
+            f"{pad}  graph {_attrs(label='', style='rounded,filled', color=style.stroke, fillcolor=style.fill + '40')};"
+        )
         self.lines.append("  " + line)
         for child in self.d.children[node]:
             self.node(child, depth + 1)
@@ -77,10 +91,19 @@ class _Writer:
                 self.lines.append(f"  {self.ids[a]} -> {self.ids[b]} [style=invis];")
                 continue
             style = edge_style(str(kind))
-            self.lines.append(ends + " " + _attrs(
-                label=str(kind).replace("_", " "), color=style.colour, fontcolor=style.colour,
-                style=DOT_DASHES.get(style.dash, "solid"), penwidth=f"{style.width:g}",
-                arrowhead="normal" if style.arrow else "none") + ";")
+            self.lines.append(
+                ends
+                + " "
+                + _attrs(
+                    label=str(kind).replace("_", " "),
+                    color=style.colour,
+                    fontcolor=style.colour,
+                    style=DOT_DASHES.get(style.dash, "solid"),
+                    penwidth=f"{style.width:g}",
+                    arrowhead="normal" if style.arrow else "none",
+                )
+                + ";"
+            )
 
 
 def _points_inward(kind: str) -> bool:

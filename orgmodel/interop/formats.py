@@ -46,24 +46,40 @@ class Imported:
 READERS: list[Format] = [
     Format("OrgModel document", (".orgmodel",), "orgmodel.persistence.store:open_document"),
     Format("orgmodel JSON", (".json",), "orgmodel.interop.orgjson:read_json"),
-    Format("Backstage catalog", (".yaml", ".yml"),
-           "orgmodel.interop.backstage_import:import_backstage", folders=True, many=True,
-           options=("embeds_from_memberships",)),
-    Format("CSV roster", (".csv",), "orgmodel.interop.formats:read_roster",
-           options=("mapping", "services", "embeds")),
+    Format(
+        "Backstage catalog",
+        (".yaml", ".yml"),
+        "orgmodel.interop.backstage_import:import_backstage",
+        folders=True,
+        many=True,
+        options=("embeds_from_memberships",),
+    ),
+    Format(
+        "CSV roster",
+        (".csv",),
+        "orgmodel.interop.formats:read_roster",
+        options=("mapping", "services", "embeds"),
+    ),
 ]
 
 WRITERS: list[Format] = [
     Format("OrgModel document", (".orgmodel",), "orgmodel.interop.formats:write_document"),
     Format("orgmodel JSON", (".json",), "orgmodel.interop.orgjson:write_json"),
-    Format("GraphML for yEd", (".yed.graphml",), "orgmodel.interop.graphml:write_yed_graphml",
-           uses_view=True),
+    Format(
+        "GraphML for yEd",
+        (".yed.graphml",),
+        "orgmodel.interop.graphml:write_yed_graphml",
+        uses_view=True,
+    ),
     Format("GraphML", (".graphml",), "orgmodel.interop.graphml:write_graphml", uses_view=True),
     Format("GEXF 1.3", (".gexf",), "orgmodel.interop.gexf:write_gexf", uses_view=True),
-    Format("Mermaid", (".mmd", ".mermaid"), "orgmodel.interop.mermaid:write_mermaid",
-           uses_view=True),
+    Format(
+        "Mermaid", (".mmd", ".mermaid"), "orgmodel.interop.mermaid:write_mermaid", uses_view=True
+    ),
     Format("DOT (Graphviz)", (".dot", ".gv"), "orgmodel.interop.dot:write_dot", uses_view=True),
-    Format("Backstage catalog", (".yaml", ".yml"), "orgmodel.interop.backstage_export:write_backstage"),
+    Format(
+        "Backstage catalog", (".yaml", ".yml"), "orgmodel.interop.backstage_export:write_backstage"
+    ),
 ]
 
 
@@ -86,8 +102,9 @@ def _function(fmt: Format) -> Callable[..., Any]:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as error:
         if error.name and module_name.startswith(error.name):
-            raise FormatError(f"{fmt.name} files are not supported by this build of "
-                              "OrgModel.") from None
+            raise FormatError(
+                f"{fmt.name} files are not supported by this build of OrgModel."
+            ) from None
         raise
     function: Callable[..., Any] = getattr(module, attribute)
     return function
@@ -106,8 +123,10 @@ def reader_for(source: Path) -> Format:
     fmt = find_format(READERS, source, folder=source.is_dir())
     if fmt is None:
         what = "folder" if source.is_dir() else "file"
-        raise FormatError(f"{source}: cannot read this {what}; OrgModel reads "
-                          f"{_endings(READERS)} files and Backstage catalog folders.")
+        raise FormatError(
+            f"{source}: cannot read this {what}; OrgModel reads "
+            f"{_endings(READERS)} files and Backstage catalog folders."
+        )
     return fmt
 
 
@@ -127,8 +146,10 @@ def read_any(paths: str | Path | Sequence[str | Path], **options: Any) -> tuple[
     found = [reader_for(source) for source in sources]
     fmt = found[0]
     if any(other != fmt for other in found[1:]):
-        raise FormatError(f"{sources[0]} and the other inputs are not all {fmt.name} files; "
-                          "convert one kind of input at a time.")
+        raise FormatError(
+            f"{sources[0]} and the other inputs are not all {fmt.name} files; "
+            "convert one kind of input at a time."
+        )
     if len(sources) > 1 and not fmt.many:
         raise FormatError(f"{fmt.name} files are read one at a time; give a single input.")
     given = {k: v for k, v in options.items() if v is not None and v is not False}
@@ -147,8 +168,9 @@ def read_any(paths: str | Path | Sequence[str | Path], **options: Any) -> tuple[
 def writer_for(path: str | Path) -> Format:
     fmt = find_format(WRITERS, Path(path))
     if fmt is None:
-        raise FormatError(f"{path}: cannot write this kind of file; OrgModel writes "
-                          f"{_endings(WRITERS)}.")
+        raise FormatError(
+            f"{path}: cannot write this kind of file; OrgModel writes {_endings(WRITERS)}."
+        )
     return fmt
 
 
@@ -171,9 +193,13 @@ def write_any(model: OrgModel, path: str | Path, view: View | None = None) -> tu
     return fmt, summary if isinstance(summary, str) else ""
 
 
-def read_roster(path: Path, *, mapping: str | Path | None = None,
-                services: str | Path | None = None,
-                embeds: str | Path | None = None) -> tuple[OrgModel, Any]:
+def read_roster(
+    path: Path,
+    *,
+    mapping: str | Path | None = None,
+    services: str | Path | None = None,
+    embeds: str | Path | None = None,
+) -> tuple[OrgModel, Any]:
     """A CSV roster with an optional column-mapping file (TOML) and side CSVs, as one reader."""
     from orgmodel.interop.csv_table import read_table
     from orgmodel.interop.roster_columns import load_mapping

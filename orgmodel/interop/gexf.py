@@ -40,8 +40,11 @@ def _viz(parent: ET.Element, tag: str, **attrs: str) -> ET.Element:
 
 def _rgb(colour: str) -> dict[str, str]:
     text = colour.lstrip("#")
-    return {"r": str(int(text[0:2], 16)), "g": str(int(text[2:4], 16)),
-            "b": str(int(text[4:6], 16))}
+    return {
+        "r": str(int(text[0:2], 16)),
+        "g": str(int(text[2:4], 16)),
+        "b": str(int(text[4:6], 16)),
+    }
 
 
 def _declare(graph_el: ET.Element, cls: str, attributes: dict[str, str]) -> dict[str, str]:
@@ -69,8 +72,9 @@ def gexf_document(model: OrgModel, view: View | None) -> tuple[ET.ElementTree, i
     ET.register_namespace("xsi", XSI_NS)
     graph = view_graph(model, view)
     positions = view_positions(model, view, graph)
-    root = ET.Element(f"{{{GEXF_NS}}}gexf", {"version": "1.3",
-                                             f"{{{XSI_NS}}}schemaLocation": SCHEMA})
+    root = ET.Element(
+        f"{{{GEXF_NS}}}gexf", {"version": "1.3", f"{{{XSI_NS}}}schemaLocation": SCHEMA}
+    )
     meta = _g(root, "meta", lastmodifieddate=date.today().isoformat())
     _g(meta, "creator").text = "OrgModel"
     title = model.organisation.name + (f": {view.name}" if view is not None else "")
@@ -90,8 +94,9 @@ def gexf_document(model: OrgModel, view: View | None) -> tuple[ET.ElementTree, i
     edges_el = _g(graph_el, "edges")
     edges = list(graph.edges(data="kind"))
     for index, (source, target, kind) in enumerate(edges):
-        element = _g(edges_el, "edge", id=f"e{index}", source=source, target=target,
-                     label=str(kind))
+        element = _g(
+            edges_el, "edge", id=f"e{index}", source=source, target=target, label=str(kind)
+        )
         _attvalues(element, edge_ids, {"kind": kind})
         _viz(element, "color", **_rgb(edge_style(str(kind)).colour), a="1.0")
     tree = ET.ElementTree(root)

@@ -29,8 +29,14 @@ YED_NS = "http://www.yworks.com/xml/graphml"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 YED_SCHEMA = "http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd"
 
-YED_SHAPES = {"round_rect": "roundrectangle", "pill": "ellipse", "hexagon": "hexagon",
-              "cylinder": "rectangle3d", "tag": "parallelogram", "octagon": "octagon"}
+YED_SHAPES = {
+    "round_rect": "roundrectangle",
+    "pill": "ellipse",
+    "hexagon": "hexagon",
+    "cylinder": "rectangle3d",
+    "tag": "parallelogram",
+    "octagon": "octagon",
+}
 YED_LINES = {"solid": "line", "dash": "dashed", "dot": "dotted", "dashdot": "dashed_dotted"}
 DATA_KEYS = ("kind", "sub", "label")
 
@@ -84,20 +90,41 @@ def _y(parent: ET.Element, tag: str, **attrs: str) -> ET.Element:
     return ET.SubElement(parent, f"{{{YED_NS}}}{tag}", attrs)
 
 
-def _yed_node(graph_el: ET.Element, node: str, data: dict[str, Any],
-              centre: tuple[float, float]) -> None:
+def _yed_node(
+    graph_el: ET.Element, node: str, data: dict[str, Any], centre: tuple[float, float]
+) -> None:
     style = node_style(str(data.get("kind", "")), str(data.get("sub", "")))
     element = ET.SubElement(graph_el, f"{{{GRAPHML_NS}}}node", {"id": node})
     shape = _y(_data(element, "ng"), "ShapeNode")
     x, y = centre
-    _y(shape, "Geometry", x=f"{x - style.width / 2:.1f}", y=f"{y - style.height / 2:.1f}",
-       width=f"{style.width:.1f}", height=f"{style.height:.1f}")
+    _y(
+        shape,
+        "Geometry",
+        x=f"{x - style.width / 2:.1f}",
+        y=f"{y - style.height / 2:.1f}",
+        width=f"{style.width:.1f}",
+        height=f"{style.height:.1f}",
+    )
     _y(shape, "Fill", color=style.fill.upper(), transparent="false")
-    _y(shape, "BorderStyle", color=style.stroke.upper(),
-       type="dashed" if style.dashed else "line", width=f"{style.stroke_width:.1f}")
-    label = _y(shape, "NodeLabel", alignment="center", autoSizePolicy="content",
-               fontFamily="Dialog", fontSize="12", fontStyle="bold" if style.bold else "plain",
-               textColor=style.text.upper(), modelName="internal", modelPosition="c")
+    _y(
+        shape,
+        "BorderStyle",
+        color=style.stroke.upper(),
+        type="dashed" if style.dashed else "line",
+        width=f"{style.stroke_width:.1f}",
+    )
+    label = _y(
+        shape,
+        "NodeLabel",
+        alignment="center",
+        autoSizePolicy="content",
+        fontFamily="Dialog",
+        fontSize="12",
+        fontStyle="bold" if style.bold else "plain",
+        textColor=style.text.upper(),
+        modelName="internal",
+        modelPosition="c",
+    )
     label.text = str(data.get("label", node))
     _y(shape, "Shape", type=YED_SHAPES.get(style.shape, "roundrectangle"))
     for name in DATA_KEYS:
@@ -106,12 +133,18 @@ def _yed_node(graph_el: ET.Element, node: str, data: dict[str, Any],
 
 def _yed_edge(graph_el: ET.Element, index: int, source: str, target: str, kind: str) -> None:
     style = edge_style(kind)
-    element = ET.SubElement(graph_el, f"{{{GRAPHML_NS}}}edge",
-                            {"id": f"e{index}", "source": source, "target": target})
+    element = ET.SubElement(
+        graph_el, f"{{{GRAPHML_NS}}}edge", {"id": f"e{index}", "source": source, "target": target}
+    )
     line = _y(_data(element, "eg"), "PolyLineEdge")
     _y(line, "Path", sx="0.0", sy="0.0", tx="0.0", ty="0.0")
-    _y(line, "LineStyle", color=style.colour.upper(), type=YED_LINES.get(style.dash, "line"),
-       width=f"{style.width:.1f}")
+    _y(
+        line,
+        "LineStyle",
+        color=style.colour.upper(),
+        type=YED_LINES.get(style.dash, "line"),
+        width=f"{style.width:.1f}",
+    )
     _y(line, "Arrows", source="none", target="standard" if style.arrow else "none")
     _y(line, "BendStyle", smoothed="false")
     _data(element, "e_kind", kind)
@@ -124,8 +157,9 @@ def yed_document(model: OrgModel, view: View | None) -> tuple[ET.ElementTree, in
     ET.register_namespace("xsi", XSI_NS)
     graph = view_graph(model, view)
     positions = view_positions(model, view, graph)
-    root = ET.Element(f"{{{GRAPHML_NS}}}graphml",
-                      {f"{{{XSI_NS}}}schemaLocation": f"{GRAPHML_NS} {YED_SCHEMA}"})
+    root = ET.Element(
+        f"{{{GRAPHML_NS}}}graphml", {f"{{{XSI_NS}}}schemaLocation": f"{GRAPHML_NS} {YED_SCHEMA}"}
+    )
     _keys(root)
     graph_el = ET.SubElement(root, f"{{{GRAPHML_NS}}}graph", {"id": "G", "edgedefault": "directed"})
     for node, data in graph.nodes(data=True):

@@ -19,19 +19,33 @@ from orgmodel.core.fileio import write_text_atomic
 from orgmodel.core.model import OrgModel
 from orgmodel.interop.textdiagram import TextDiagram, layout_of, safe_ids
 
-SHAPES = {"team": ('("', '")'), "person": ('(["', '"])'), "service": ('{{"', '"}}'),
-          "platform": ('[("', '")]'), "platform_version": ('>"', '"]'),
-          "forum": ('[["', '"]]')}
+SHAPES = {
+    "team": ('("', '")'),
+    "person": ('(["', '"])'),
+    "service": ('{{"', '"}}'),
+    "platform": ('[("', '")]'),
+    "platform_version": ('>"', '"]'),
+    "forum": ('[["', '"]]'),
+}
 
 
 def _label(text: str) -> str:
-    return (text.replace("&", "#amp;").replace('"', "#quot;").replace("<", "#lt;")
-            .replace(">", "#gt;").replace("\n", " "))
+    return (
+        text.replace("&", "#amp;")
+        .replace('"', "#quot;")
+        .replace("<", "#lt;")
+        .replace(">", "#gt;")
+        .replace("\n", " ")
+    )
 
 
 def _css(style: NodeStyle) -> str:
-    parts = [f"fill:{style.fill}", f"stroke:{style.stroke}", f"color:{style.text}",
-             f"stroke-width:{style.stroke_width:g}px"]
+    parts = [
+        f"fill:{style.fill}",
+        f"stroke:{style.stroke}",
+        f"color:{style.text}",
+        f"stroke-width:{style.stroke_width:g}px",
+    ]
     if style.dashed:
         parts.append("stroke-dasharray:5 5")
     return ",".join(parts)
@@ -83,7 +97,7 @@ class _Writer:
         for name, (style, members) in self.classes.items():
             self.lines.append(f"    classDef {name} {_css(style)}")
             for start in range(0, len(members), 50):
-                self.lines.append(f"    class {','.join(members[start:start + 50])} {name}")
+                self.lines.append(f"    class {','.join(members[start : start + 50])} {name}")
 
 
 def mermaid_text(model: OrgModel, view: View | None = None) -> str:

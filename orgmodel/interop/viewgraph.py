@@ -56,8 +56,10 @@ def _listed(filters: Mapping[str, Any], key: str, allowed: Iterable[str]) -> set
     known = set(allowed)
     unknown = sorted(str(v) for v in value if v not in known)
     if unknown:
-        raise FormatError(f"The view filter '{key}' names an unknown kind '{unknown[0]}' "
-                          f"(known: {', '.join(sorted(known))}).")
+        raise FormatError(
+            f"The view filter '{key}' names an unknown kind '{unknown[0]}' "
+            f"(known: {', '.join(sorted(known))})."
+        )
     return {str(v) for v in value}
 
 
@@ -100,7 +102,9 @@ def _in_subtree(node: str, root: str, inside: Mapping[str, str]) -> bool:
 def _keep_node(data: Mapping[str, Any], kinds: set[str] | None, support: str | None) -> bool:
     if kinds is not None and data.get("kind") not in kinds:
         return False
-    return not (support is not None and data.get("kind") == "service" and data.get("sub") != support)
+    return not (
+        support is not None and data.get("kind") == "service" and data.get("sub") != support
+    )
 
 
 def view_graph(model: OrgModel, view: View | None) -> nx.MultiDiGraph:
@@ -113,18 +117,21 @@ def view_graph(model: OrgModel, view: View | None) -> nx.MultiDiGraph:
     edges = _listed(filters, "edge_kinds", EDGE_KINDS) or set(DEFAULT_EDGE_KINDS)
     support = filters.get("support")
     if support not in (None, "sre", "dev"):
-        raise FormatError(f"The view filter 'support' must be \"sre\" or \"dev\", not {support!r}.")
+        raise FormatError(f'The view filter \'support\' must be "sre" or "dev", not {support!r}.')
     team = filters.get("team")
     if team is not None and team not in model.teams:
         raise FormatError(f"The view filter 'team' names '{team}', which is not a team.")
     inside = containers(model)
-    drop = [n for n, data in graph.nodes(data=True)
-            if not _keep_node(data, kinds, support)
-            or (team is not None and data.get("kind") != "forum"
-                and not _in_subtree(n, team, inside))]
+    drop = [
+        n
+        for n, data in graph.nodes(data=True)
+        if not _keep_node(data, kinds, support)
+        or (team is not None and data.get("kind") != "forum" and not _in_subtree(n, team, inside))
+    ]
     graph.remove_nodes_from(drop)
-    graph.remove_edges_from([(u, v, k) for u, v, k, kind in graph.edges(keys=True, data="kind")
-                             if kind not in edges])
+    graph.remove_edges_from(
+        [(u, v, k) for u, v, k, kind in graph.edges(keys=True, data="kind") if kind not in edges]
+    )
     return graph
 
 
@@ -141,8 +148,10 @@ def grid_positions(nodes: Iterable[str], top: float = 0.0) -> Positions:
     ordered = list(nodes)
     columns = max(1, math.ceil(math.sqrt(len(ordered))))
     width, height = 220.0, 90.0
-    return {node: ((i % columns) * width, top + (i // columns) * height)
-            for i, node in enumerate(ordered)}
+    return {
+        node: ((i % columns) * width, top + (i // columns) * height)
+        for i, node in enumerate(ordered)
+    }
 
 
 def view_positions(model: OrgModel, view: View | None, graph: nx.MultiDiGraph) -> Positions:
@@ -150,12 +159,16 @@ def view_positions(model: OrgModel, view: View | None, graph: nx.MultiDiGraph) -
     if view is not None and view.positions:
         saved: Positions = dict(view.positions)
     else:
-        saved = _laid_out(model, view.layout if view is not None else Layout.ORG_CHART,
-                          list(graph))
+        saved = _laid_out(model, view.layout if view is not None else Layout.ORG_CHART, list(graph))
     placed = {n: (float(saved[n][0]), float(saved[n][1])) for n in graph if n in saved}
     missing = [n for n in graph if n not in placed]
     if missing:
-        bottom = max((y + node_size(str(graph.nodes[n].get("kind", "")))[1]
-                      for n, (_x, y) in placed.items()), default=-200.0)
+        bottom = max(
+            (
+                y + node_size(str(graph.nodes[n].get("kind", "")))[1]
+                for n, (_x, y) in placed.items()
+            ),
+            default=-200.0,
+        )
         placed.update(grid_positions(missing, top=bottom + 200.0))
     return placed

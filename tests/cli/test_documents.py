@@ -29,8 +29,9 @@ def test_new_json_from_an_example(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert dumps(read_json(str(target))) == dumps(load_example("seed-enterprise"))
 
 
-def test_new_empty_document_is_named_after_the_file(tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_empty_document_is_named_after_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "acme-labs.json"
     code, out, _ = _run(capsys, "new", str(target))
     assert code == 0 and "empty" in out
@@ -38,8 +39,9 @@ def test_new_empty_document_is_named_after_the_file(tmp_path: Path,
     assert model.organisation.name == "acme labs" and len(model) == 0
 
 
-def test_new_refuses_to_overwrite_without_force(tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_refuses_to_overwrite_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "keep.json"
     target.write_text("precious", encoding="utf-8")
     code, out, err = _run(capsys, "new", str(target), "--example", "startup")
@@ -50,16 +52,20 @@ def test_new_refuses_to_overwrite_without_force(tmp_path: Path,
     assert code == 0 and len(read_json(str(target)).people) == 15
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["new", "{tmp}/x.txt"], "must end in .orgmodel or .json"),
-    (["new", "{tmp}/x.json", "--example", "huge"], "no example called 'huge'"),
-    (["new", "{tmp}/missing/x.json"], "does not exist"),
-    (["convert", "{tmp}/nothing.json", "{tmp}/x.gexf"], "no such file"),
-    (["convert", "{tmp}/bad.json", "{tmp}/x.gexf"], "Not valid JSON"),
-    (["convert", "{tmp}/bad.json", "{tmp}/x.png"], "cannot write this kind of file"),
-])
-def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                          argv: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["new", "{tmp}/x.txt"], "must end in .orgmodel or .json"),
+        (["new", "{tmp}/x.json", "--example", "huge"], "no example called 'huge'"),
+        (["new", "{tmp}/missing/x.json"], "does not exist"),
+        (["convert", "{tmp}/nothing.json", "{tmp}/x.gexf"], "no such file"),
+        (["convert", "{tmp}/bad.json", "{tmp}/x.gexf"], "Not valid JSON"),
+        (["convert", "{tmp}/bad.json", "{tmp}/x.png"], "cannot write this kind of file"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
     code, _, err = _run(capsys, *[a.format(tmp=tmp_path) for a in argv])
     assert code == 2 and message in err
@@ -98,7 +104,8 @@ def seed_json(tmp_path: Path) -> Path:
 
 
 def test_convert_to_graph_formats_reports_what_it_wrote(
-        seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for name in ("org.graphml", "org.yed.graphml", "org.gexf", "org.mmd", "org.dot"):
         code, out, err = _run(capsys, "convert", str(seed_json), str(tmp_path / name))
         assert code == 0 and err == ""
@@ -109,22 +116,26 @@ def test_convert_to_graph_formats_reports_what_it_wrote(
     assert nx.read_gexf(tmp_path / "org.gexf").number_of_nodes() == nodes
 
 
-def test_convert_view_selection(seed_json: Path, tmp_path: Path,
-                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_convert_view_selection(
+    seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out_path = tmp_path / "sre.mmd"
-    code, out, _ = _run(capsys, "convert", str(seed_json), str(out_path), "--view",
-                        "SRE and its services")
+    code, out, _ = _run(
+        capsys, "convert", str(seed_json), str(out_path), "--view", "SRE and its services"
+    )
     assert code == 0 and "view 'SRE and its services'" in out
     assert "Amara Okafor" not in out_path.read_text(encoding="utf-8")
     code, _, _ = _run(capsys, "convert", str(seed_json), str(out_path), "--whole")
     assert code == 0 and "Amara Okafor" in out_path.read_text(encoding="utf-8")
-    code, _, err = _run(capsys, "convert", str(seed_json), str(tmp_path / "x.json"), "--view",
-                        "Platform stack")
+    code, _, err = _run(
+        capsys, "convert", str(seed_json), str(tmp_path / "x.json"), "--view", "Platform stack"
+    )
     assert code == 2 and "diagram formats" in err
 
 
 def test_convert_replaces_out_and_a_failure_leaves_it_alone(
-        seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out_path = tmp_path / "out.gexf"
     out_path.write_text("old", encoding="utf-8")
     code, _, _ = _run(capsys, "convert", str(seed_json), str(out_path))
@@ -136,7 +147,8 @@ def test_convert_replaces_out_and_a_failure_leaves_it_alone(
 
 
 def test_convert_backstage_catalog_prints_what_it_skipped(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     catalog = SHARED / "all.yaml"
     if not catalog.exists():
         pytest.skip("the shared Backstage examples are not available")
@@ -147,8 +159,9 @@ def test_convert_backstage_catalog_prints_what_it_skipped(
     assert len(read_json(str(tmp_path / "catalog.json")).services) > 0
 
 
-def test_convert_reads_several_catalogs_together(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_convert_reads_several_catalogs_together(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     first, second = SHARED / "all.yaml", SHARED / "acme-corp.yaml"
     if not (first.exists() and second.exists()):
         pytest.skip("the shared Backstage examples are not available")
@@ -162,25 +175,29 @@ def test_convert_reads_several_catalogs_together(tmp_path: Path,
 
 
 def test_convert_passes_roster_options_and_refuses_them_elsewhere(
-        seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     rosters = Path(__file__).resolve().parents[1] / "data" / "rosters"
     roster, mapping = rosters / "odd-columns.csv", rosters / "odd-columns.mapping.toml"
     if not mapping.exists():
         pytest.skip("the roster test data is not available")
-    code, out, _ = _run(capsys, "convert", str(roster), "--mapping", str(mapping),
-                        str(tmp_path / "roster.json"))
+    code, out, _ = _run(
+        capsys, "convert", str(roster), "--mapping", str(mapping), str(tmp_path / "roster.json")
+    )
     assert code == 0 and "(CSV roster)" in out
     assert len(read_json(str(tmp_path / "roster.json")).people) > 0
-    code, _, err = _run(capsys, "convert", str(seed_json), "--mapping", str(mapping),
-                        str(tmp_path / "x.json"))
+    code, _, err = _run(
+        capsys, "convert", str(seed_json), "--mapping", str(mapping), str(tmp_path / "x.json")
+    )
     assert code == 2 and "--mapping does not apply to orgmodel JSON input" in err
     code, _, err = _run(capsys, "convert", str(seed_json), str(seed_json), str(tmp_path / "x.json"))
     assert code == 2 and "one at a time" in err
     assert not (tmp_path / "x.json").exists()
 
 
-def test_a_document_open_elsewhere_is_not_replaced(tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_document_open_elsewhere_is_not_replaced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     lock_module = pytest.importorskip("orgmodel.persistence.lock")
     target = tmp_path / "open.orgmodel"
     assert _run(capsys, "new", str(target), "--example", "startup")[0] == 0

@@ -63,8 +63,9 @@ def test_seed_enterprise_is_the_articles_organisation() -> None:
     for platform in model.platforms:
         statuses = {v.status for v in model.platform_versions.values() if v.platform == platform}
         assert VersionStatus.PRODUCTION in statuses and len(statuses) >= 2
-    production = [v for v in model.platform_versions.values()
-                  if v.status is VersionStatus.PRODUCTION]
+    production = [
+        v for v in model.platform_versions.values() if v.status is VersionStatus.PRODUCTION
+    ]
     assert all(v.production_owner == "team-sre" for v in production)
     software = _software_teams(model)
     assert len(software) >= 6
@@ -145,10 +146,14 @@ def test_large_enterprise_survives_a_json_round_trip() -> None:
 def test_descriptions_state_the_true_sizes() -> None:
     descriptions = dict(list_examples())
     seed = load_example("seed-enterprise")
-    assert f"{len(seed.people)} people, {len(seed.services)} services" in descriptions[
-        "seed-enterprise"]
+    assert (
+        f"{len(seed.people)} people, {len(seed.services)} services"
+        in descriptions["seed-enterprise"]
+    )
     startup_model = load_example("startup")
     assert f"{len(startup_model.people)}-person" in descriptions["startup"]
     large = load_example("large-enterprise")
-    assert f"{len(large.teams)} teams, {len(large.services):,} services" in descriptions[
-        "large-enterprise"]
+    assert (
+        f"{len(large.teams)} teams, {len(large.services):,} services"
+        in descriptions["large-enterprise"]
+    )

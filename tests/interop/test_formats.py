@@ -21,11 +21,20 @@ from orgmodel.interop.formats import (
 from orgmodel.interop.orgjson import dumps
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("a.orgmodel", "OrgModel document"), ("A.JSON", "orgmodel JSON"), ("x.graphml", "GraphML"),
-    ("x.yed.graphml", "GraphML for yEd"), ("x.gexf", "GEXF 1.3"), ("x.mmd", "Mermaid"),
-    ("x.gv", "DOT (Graphviz)"), ("x.dot", "DOT (Graphviz)"), ("x.yaml", "Backstage catalog"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("a.orgmodel", "OrgModel document"),
+        ("A.JSON", "orgmodel JSON"),
+        ("x.graphml", "GraphML"),
+        ("x.yed.graphml", "GraphML for yEd"),
+        ("x.gexf", "GEXF 1.3"),
+        ("x.mmd", "Mermaid"),
+        ("x.gv", "DOT (Graphviz)"),
+        ("x.dot", "DOT (Graphviz)"),
+        ("x.yaml", "Backstage catalog"),
+    ],
+)
 def test_writer_is_chosen_by_the_longest_ending(name: str, expected: str) -> None:
     assert writer_for(name).name == expected
 
@@ -65,17 +74,24 @@ def test_reader_results_are_normalised(monkeypatch: pytest.MonkeyPatch, tmp_path
     source.write_text("x", encoding="utf-8")
     fake = Format("Fake", (".fake",), "fake:read")
     monkeypatch.setattr(formats, "READERS", [fake])
-    for result, lines in [(model, ()), ((model, Report()), ("took 3 teams", "skipped 1 API")),
-                          ((model, ["a"]), ("a",))]:
+    for result, lines in [
+        (model, ()),
+        ((model, Report()), ("took 3 teams", "skipped 1 API")),
+        ((model, ["a"]), ("a",)),
+    ]:
         monkeypatch.setattr(formats, "_function", lambda fmt, r=result: lambda path: r)
         imported, _ = read_any(source)
         assert imported.model is model and imported.report == lines
 
 
-def test_a_format_whose_module_is_missing_says_so(monkeypatch: pytest.MonkeyPatch,
-                                                  tmp_path: Path) -> None:
-    monkeypatch.setattr(formats, "WRITERS", [Format("Nothing", (".nothing",),
-                                                    "orgmodel.interop.no_such_module:write")])
+def test_a_format_whose_module_is_missing_says_so(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(
+        formats,
+        "WRITERS",
+        [Format("Nothing", (".nothing",), "orgmodel.interop.no_such_module:write")],
+    )
     with pytest.raises(FormatError, match="Nothing files are not supported"):
         write_any(load_example("startup"), tmp_path / "x.nothing")
 

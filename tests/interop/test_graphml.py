@@ -81,8 +81,9 @@ def test_yed_graphml_is_well_formed_with_shape_nodes_for_every_node(tmp_path: Pa
 
 def test_yed_geometry_follows_saved_positions_and_styles(tmp_path: Path) -> None:
     model = load_example("startup")
-    view = View("v", "Manual", positions={"team-product": (500.0, 300.0)},
-                filters={"node_kinds": ["team"]})
+    view = View(
+        "v", "Manual", positions={"team-product": (500.0, 300.0)}, filters={"node_kinds": ["team"]}
+    )
     out = tmp_path / "manual.graphml"
     write_yed_graphml(model, out, view)
     node = next(n for n in _yed(out).iter(f"{G}node") if n.get("id") == "team-product")

@@ -17,7 +17,9 @@ from orgmodel.interop.mermaid import mermaid_text, write_mermaid
 from orgmodel.interop.textdiagram import safe_ids
 from orgmodel.interop.viewgraph import view_graph
 
-NODE = re.compile(r'^\s*(n_\w+)(\(\["|\{\{"|\[\("|>"|\[\["|\("|\[")(.*?)("\]\)|"\}\}|"\)\]|"\]|"\]\]|"\))$')
+NODE = re.compile(
+    r'^\s*(n_\w+)(\(\["|\{\{"|\[\("|>"|\[\["|\("|\[")(.*?)("\]\)|"\}\}|"\)\]|"\]|"\]\]|"\))$'
+)
 SUBGRAPH = re.compile(r'^\s*subgraph (n_\w+)\["(.*)"\]$')
 EDGE = re.compile(r'^\s*(n_\w+) (-->|---|-\.->|-\.-|==>|===)\|"[a-z ]+"\| (n_\w+)$')
 OTHER = re.compile(r"^\s*(end|direction TB|style n_\w+ .+|classDef \w+ .+|class [\w,]+ \w+)$")
@@ -48,8 +50,9 @@ def _check_mermaid(text: str) -> tuple[set[str], set[str]]:
     return declared, used
 
 
-@pytest.mark.parametrize("view_id", [None, "view-whole-organisation", "view-platform-stack",
-                                     "view-sre-services"])
+@pytest.mark.parametrize(
+    "view_id", [None, "view-whole-organisation", "view-platform-stack", "view-sre-services"]
+)
 def test_mermaid_declares_every_shown_node_and_only_uses_declared_ids(view_id: str | None) -> None:
     model = load_example("seed-enterprise")
     view = model.views[view_id] if view_id else None

@@ -33,8 +33,11 @@ def test_no_view_is_the_whole_graph() -> None:
 
 def test_node_kinds_edge_kinds_and_support_filters() -> None:
     model = load_example("seed-enterprise")
-    view = View("v", "v", filters={"node_kinds": ["team", "service"], "support": "sre",
-                                   "edge_kinds": ["supports"]})
+    view = View(
+        "v",
+        "v",
+        filters={"node_kinds": ["team", "service"], "support": "sre", "edge_kinds": ["supports"]},
+    )
     graph = view_graph(model, view)
     kinds = {data for _, data in graph.nodes(data="kind")}
     assert kinds == {"team", "service"}
@@ -52,12 +55,15 @@ def test_team_filter_keeps_one_subtree() -> None:
     assert "team-checkout" not in graph and "svc-ledger" in graph
 
 
-@pytest.mark.parametrize("filters, message", [
-    ({"node_kinds": ["teams"]}, "unknown kind 'teams'"),
-    ({"node_kinds": 3}, "must be a list"),
-    ({"support": "ops"}, "support"),
-    ({"team": "team-nope"}, "not a team"),
-])
+@pytest.mark.parametrize(
+    "filters, message",
+    [
+        ({"node_kinds": ["teams"]}, "unknown kind 'teams'"),
+        ({"node_kinds": 3}, "must be a list"),
+        ({"support": "ops"}, "support"),
+        ({"team": "team-nope"}, "not a team"),
+    ],
+)
 def test_bad_filters_are_refused_with_a_sentence(filters: dict[str, object], message: str) -> None:
     model = load_example("startup")
     with pytest.raises(FormatError, match=message):
