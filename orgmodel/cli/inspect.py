@@ -197,6 +197,7 @@ def _validate(
                 "file": path,
                 "as_of": today.isoformat(),
                 "summary": counts,
+                "by_code": _by_code(findings),
                 "findings": [f.to_dict() for f in findings],
             }
         )
@@ -215,7 +216,16 @@ def validate_lines(name: str, findings: list[Finding], counts: dict[str, int]) -
     if lines:
         lines.append("")
     lines.append(f"{name}: {_summary(counts)}")
+    if findings:
+        lines.append("by code: " + ", ".join(f"{c} {n}" for c, n in _by_code(findings).items()))
     return lines
+
+
+def _by_code(findings: list[Finding]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for finding in sorted(findings, key=lambda f: f.code):
+        counts[finding.code] = counts.get(finding.code, 0) + 1
+    return counts
 
 
 def _summary(counts: dict[str, int]) -> str:

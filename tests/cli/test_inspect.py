@@ -136,7 +136,8 @@ def test_validate_exits_1_on_an_error_and_prints_remedies(
     assert lines[0] == "error   OM001  Service 'Orphan' has no owning team."
     assert lines[1].strip().startswith("remedy: Give the service an owning team")
     assert lines[2].strip().startswith("source: seed")
-    assert lines[-1] == "org.json: 1 error, 1 warning, 1 info"
+    assert lines[-2] == "org.json: 1 error, 1 warning, 1 info"
+    assert lines[-1] == "by code: OM001 1, OM008 1, OM010 1"
 
 
 def test_validate_warnings_alone_exit_0(tmp_path: Path) -> None:
@@ -160,6 +161,7 @@ def test_validate_json_lists_findings(tmp_path: Path, capsys: pytest.CaptureFixt
     assert data["schema"] == "orgmodel.validate/1"
     assert data["as_of"] == "2026-03-01"
     assert data["summary"] == {"error": 1, "warning": 1, "info": 1}
+    assert data["by_code"] == {"OM001": 1, "OM008": 1, "OM010": 1}
     assert [f["code"] for f in data["findings"]] == ["OM001", "OM008", "OM010"]
     assert set(data["findings"][0]) == {
         "code",
