@@ -32,7 +32,7 @@ from orgmodel.reporting.headline import overload_sentence
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["CHARTS", "ChartFunction", "new_figure", "save_chart", "save_figure"]
+__all__ = ["CHARTS", "ChartFunction", "chart_takeaway", "new_figure", "save_chart", "save_figure"]
 
 
 def _axes(fig: Figure | None, ncols: int = 1, *, subtitle: str, right_axis: bool = False,
@@ -54,7 +54,8 @@ def _legend_below(fig: Figure, handles: list[Any]) -> None:
     """Legend centred under the plot; two rows when there are more than four entries."""
     ncol = len(handles) if len(handles) <= 4 else (len(handles) + 1) // 2
     fig.legend(handles=handles, loc="lower center", ncol=ncol, frameon=False,
-               fontsize=style.LEGEND_SIZE, bbox_to_anchor=(0.5, 0.0), columnspacing=1.6)
+               fontsize=style.LEGEND_SIZE, columnspacing=1.6,
+               bbox_to_anchor=(0.5, style.footer_inches() / fig.get_figheight()))
 
 
 def _compare(runs: list[Run], what: str, one: Callable[[Run], str | None]) -> str:
@@ -217,10 +218,9 @@ def services_chart(data: ChartInput, fig: Figure | None = None) -> Figure:
             ax.set_title(run.label, loc="left", pad=22 if len(x) >= 52 else 6,
                          **style.font(style.LABEL_SIZE, weight="bold"))
     axes[0].set_ylabel("Services (mean of runs)", **style.font())
-    handles, labels = axes[0].get_legend_handles_labels()
+    handles, _ = axes[0].get_legend_handles_labels()
     if handles:
-        fig.legend(handles, labels, loc="lower center", ncol=3, fontsize=style.LEGEND_SIZE,
-                   frameon=False)
+        _legend_below(fig, handles)
     style.title_figure(fig, "Services by who carries the pager", sub)
     return fig
 
@@ -394,3 +394,15 @@ CHARTS: dict[str, tuple[ChartFunction, str]] = {
     "maturity": (maturity_chart, "Platform maturity and service complexity"),
     "embed_wait": (embed_wait_chart, "Waiting time for an embedded engineer"),
 }
+
+
+def chart_takeaway(key: str, data: ChartInput) -> str:
+    """The takeaway sentence a chart shows as its subtitle (for slides that show it as text)."""
+    runs = as_runs(data)
+    if key == "ops_fraction":
+        return _subtitle(runs, "")
+    if key == "pages":
+        return _pager_subtitle(runs, runs[0].scenario_value("oncall", "max_incidents_per_shift", 2.0))
+    takeaways = {"services": _services_subtitle, "headcount": _headcount_subtitle,
+                 "maturity": _maturity_subtitle, "embed_wait": _embed_subtitle}
+    return takeaways[key](runs) if key in takeaways else ""

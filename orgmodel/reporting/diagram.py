@@ -180,11 +180,13 @@ def draw_scene(scene: Scene, fig: Figure, model: OrgModel | None = None, *,
     """Draw a scene filling ``fig`` (legend on the right, title and notes on top if given)."""
     fig.clear()
     width, height = fig.get_figwidth(), fig.get_figheight()
-    top_in = 0.15 + (0.6 + 0.28 * (subtitle.count("\n") + 1) if title else 0.0)
-    ax = fig.add_axes((0.2 / width, 0.25 / height, 1 - (LEGEND_WIDTH_IN + 0.4) / width,
-                       1 - (top_in + 0.25) / height))
-    legend_ax = fig.add_axes((1 - LEGEND_WIDTH_IN / width, 0.25 / height,
-                              (LEGEND_WIDTH_IN - 0.1) / width, 1 - (top_in + 0.25) / height))
+    lines = style.wrap_subtitle(fig, subtitle).count("\n") + 1 if subtitle else 0
+    top_in = 0.15 + (0.6 + 0.28 * lines if title else 0.0)
+    bottom_in = 0.6 if title else 0.2  # titled pages keep room for a footer
+    ax = fig.add_axes((0.3 / width, bottom_in / height, 1 - (LEGEND_WIDTH_IN + 0.5) / width,
+                       1 - (top_in + bottom_in) / height))
+    legend_ax = fig.add_axes((1 - LEGEND_WIDTH_IN / width, bottom_in / height,
+                              (LEGEND_WIDTH_IN - 0.1) / width, 1 - (top_in + bottom_in) / height))
     left, top, right, bottom = extent(scene)
     pad = 12.0
     ax.set_xlim(left - pad, right + pad)
@@ -204,15 +206,15 @@ def draw_scene(scene: Scene, fig: Figure, model: OrgModel | None = None, *,
 
 
 def draw_view(model: OrgModel, view: View | None, fig: Figure | None = None, *,
-              titled: bool = True) -> Figure:
-    """A saved view (the whole model when None) as a diagram with legend; titled with its notes.
+              title: str | None = None, subtitle: str | None = None, titled: bool = True) -> Figure:
+    """A saved view (the whole model when None) as a diagram with a legend.
 
-    Untitled drawings (for slides, whose title is a slide placeholder) leave the notes to the
-    caller: ``build_scene(model, view).notes``.
+    Titled with the view's name (or ``title``) and its notes (or ``subtitle``). Untitled drawings
+    (for slides, whose title is text) leave the notes to the caller: ``build_scene().notes``.
     """
     scene = build_scene(model, view)
     fig = fig if fig is not None else new_figure(DIAGRAM_FIGSIZE)
     if not titled:
         return draw_scene(scene, fig, model)
-    subtitle = style.wrap_subtitle(fig, " ".join(scene.notes)) if scene.notes else ""
-    return draw_scene(scene, fig, model, title=scene.title, subtitle=subtitle)
+    text = " ".join(scene.notes) if subtitle is None else subtitle
+    return draw_scene(scene, fig, model, title=title or scene.title, subtitle=text)

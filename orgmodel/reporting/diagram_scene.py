@@ -71,13 +71,41 @@ def _keep_support_teams(model: OrgModel, nodes: dict[str, dict[str, Any]]) -> No
         del nodes[node]
 
 
-def _edges(graph: Any, shown: Iterable[str]) -> list[tuple[str, str, str]]:
+# On a page the team tree and the combs show membership and ownership; of the cross relations
+# only these read well unless a view asks for more by naming its edge kinds.
+PAGE_CROSS_EDGES = frozenset({"supports", "operates", "embedded_in"})
+STRUCTURE_EDGES = frozenset({"part_of", "member_of", "owns", "version_of"})
+
+
+def _with_all_edges(view: View | None) -> View:
+    from dataclasses import replace
+
+    from orgmodel.analysis.graph import EDGE_KINDS
+
+    base = view if view is not None else View("all", "all")
+    return replace(base, filters={**base.filters, "edge_kinds": list(EDGE_KINDS)})
+
+
+def edge_kinds_for(view: View | None) -> frozenset[str]:
+    """Edge kinds drawn on a page: the view's own list, else structure plus the layout's
+    readable cross relations."""
+    from orgmodel.analysis import styles
+
+    explicit = view.filters.get("edge_kinds") if view is not None else None
+    if isinstance(explicit, list | tuple) and explicit:
+        return frozenset(str(k) for k in explicit)
+    layout = view.layout.value if view is not None else "org_chart"
+    by_layout = getattr(styles, "LAYOUT_EDGE_KINDS", {}).get(layout, styles.DEFAULT_EDGE_KINDS)
+    return STRUCTURE_EDGES | (frozenset(by_layout) & PAGE_CROSS_EDGES)
+
+
+def _edges(graph: Any, shown: Iterable[str], kinds: frozenset[str]) -> list[tuple[str, str, str]]:
     shown = set(shown)
     seen: set[tuple[str, str, str]] = set()
     out = []
     for source, target, kind in graph.edges(data="kind"):
         key = (source, target, kind)
-        if source in shown and target in shown and key not in seen:
+        if kind in kinds and source in shown and target in shown and key not in seen:
             seen.add(key)
             out.append(key)
     return out
@@ -161,8 +189,9 @@ def build_scene(model: OrgModel, view: View | None = None) -> Scene:
     """The scene of ``view`` (the whole model when None) at the most detailed readable level."""
     from orgmodel.interop.viewgraph import view_graph
 
-    graph = view_graph(model, view if view is not None else View("all", "all"))
+    graph = view_graph(model, _with_all_edges(view))
     all_nodes = view_nodes(model, graph, view)
+    wanted = edge_kinds_for(view)
     title = view.name if view is not None else model.organisation.name
     levels = (("full", lambda k: True), ("no_people", lambda k: k != "person"),
               ("structure", lambda k: k not in ("person", "service")),
@@ -182,7 +211,7 @@ def build_scene(model: OrgModel, view: View | None = None) -> Scene:
             continue
         positions, routes = _positions(model, view, nodes)
         hidden = Counter(d["kind"] for n, d in all_nodes.items() if n not in nodes)
-        scene = Scene(title, nodes, _edges(graph, nodes), positions, detail, routes,
+        scene = Scene(title, nodes, _edges(graph, nodes, wanted), positions, detail, routes,
                       not (view is not None and not routes and bool(view.positions)), hidden)
         size = label_points(scene)
         if size >= MIN_LABEL_PT:

@@ -124,7 +124,8 @@ def peak_sentence(results: Results) -> str | None:
         peak, low, high = _number(raw), None, None
     if peak is None:
         return None
-    spread = f" (P10-P90: {percent(low)}-{percent(high)})" if low is not None and high is not None else ""
+    spread = (f" (P10-P90: {low * 100:.0f}-{high * 100:.0f} %)"
+              if low is not None and high is not None else "")
     return f"At its peak, SRE spends {percent(peak)} of its time on operations{spread}."
 
 

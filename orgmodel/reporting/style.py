@@ -8,6 +8,9 @@ style a matplotlib ``Axes``; no pyplot, no global rcParams changes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 # Figure geometry: 16:9 at 10 inches wide reads well on a slide and on an A4 landscape page.
@@ -50,6 +53,38 @@ HEATMAP_CMAP = "YlOrRd"
 NEVER_COLOUR = "#e9ecef"
 
 
+# Slides carry the title and takeaway as text: charts drawn inside ``untitled()`` leave them out.
+_TITLED: ContextVar[bool] = ContextVar("orgmodel_chart_titles", default=True)
+
+
+@contextmanager
+def untitled() -> Iterator[None]:
+    """Draw figures without their title and subtitle (the slide shows them as text)."""
+    token = _TITLED.set(False)
+    try:
+        yield
+    finally:
+        _TITLED.reset(token)
+
+
+# Report pages keep a strip at the bottom for their footer (inches).
+_FOOTER_IN: ContextVar[float] = ContextVar("orgmodel_chart_footer", default=0.0)
+
+
+@contextmanager
+def footer_space(inches: float) -> Iterator[None]:
+    """Draw figures leaving ``inches`` free at the bottom (for a page footer)."""
+    token = _FOOTER_IN.set(inches)
+    try:
+        yield
+    finally:
+        _FOOTER_IN.reset(token)
+
+
+def footer_inches() -> float:
+    return _FOOTER_IN.get()
+
+
 def scenario_colour(index: int) -> str:
     return SCENARIO_COLOURS[index % len(SCENARIO_COLOURS)]
 
@@ -85,6 +120,8 @@ def wrap_subtitle(fig: Any, text: str, max_lines: int = 2) -> str:
 
 def title_figure(fig: Any, title: str, subtitle: str = "") -> None:
     """A left-aligned bold title (what the chart shows) and an optional subtitle (the takeaway)."""
+    if not _TITLED.get():
+        return
     height = fig.get_figheight()
     subtitle = wrap_subtitle(fig, subtitle) if subtitle else ""
     # Bold DejaVu is ~0.64 em per character: shrink a long title rather than clip it.
@@ -100,8 +137,9 @@ def margins(fig: Any, *, subtitle: str | bool, top_axis: bool = True, right_axis
     """Subplot margins in figure fractions from fixed distances in inches (any figure size)."""
     width, height = fig.get_figwidth(), fig.get_figheight()
     lines = wrap_subtitle(fig, subtitle).count("\n") + 1 if isinstance(subtitle, str) and subtitle else int(bool(subtitle))
-    top_in = 0.6 + 0.28 * lines + (0.3 if top_axis else 0.0)
-    bottom_in = 0.62 + (0.12 + 0.28 * legend_rows if legend_rows else 0.0)
+    title_in = 0.6 + 0.28 * lines if _TITLED.get() else 0.12
+    top_in = title_in + (0.3 if top_axis else 0.0)
+    bottom_in = 0.62 + (0.12 + 0.28 * legend_rows if legend_rows else 0.0) + _FOOTER_IN.get()
     return {
         "left": 0.85 / width,
         "right": 1 - (0.95 if right_axis else 0.3) / width,
