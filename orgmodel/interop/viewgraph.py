@@ -1,29 +1,26 @@
 """What a saved view shows, as data for the exporters: its subgraph, node positions and containers.
 
 ``find_view`` looks a view up by id or name; ``view_graph`` filters ``analysis.graph.build_graph``
-by the view's simple filters; ``view_positions`` takes the view's saved positions, or the view's layout from
-``orgmodel.analysis.layouts`` of the nodes it shows when it has none (a grid for any left over);
-``containers`` says which team a node sits inside (for Mermaid subgraphs and DOT clusters).
-
-View filters understood here (unknown keys are ignored, so the canvas may keep more):
-``node_kinds`` (list of graph node kinds), ``edge_kinds`` (list of edge kinds; without it a view
-shows ``analysis.styles.DEFAULT_EDGE_KINDS``), ``support`` ("sre" or "dev": only services with that
-support) and ``team`` (a team id: only that team's subtree and what sits in it). Not a renderer.
+by the view's filters (read as the canvas reads them, see ``viewfilter.py``); ``view_positions``
+takes the view's saved positions, or the view's layout from ``orgmodel.analysis.layouts`` of the
+nodes it shows when it has none (a grid for any left over); ``containers`` says which team a node
+sits inside (for Mermaid subgraphs and DOT clusters). Not a renderer.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from orgmodel.analysis import layouts
-from orgmodel.analysis.graph import EDGE_KINDS, NODE_KINDS, build_graph
-from orgmodel.analysis.styles import DEFAULT_EDGE_KINDS, node_size
+from orgmodel.analysis.graph import build_graph
+from orgmodel.analysis.styles import node_size
 from orgmodel.core.entities import View
 from orgmodel.core.errors import FormatError
 from orgmodel.core.kinds import Layout
 from orgmodel.core.model import OrgModel
+from orgmodel.interop.viewfilter import parse_filters, shown_nodes
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -43,24 +40,6 @@ def find_view(model: OrgModel, name: str) -> View:
 def default_view(model: OrgModel) -> View | None:
     """The first saved view (the first slide), or None when the document has no views."""
     return next(iter(model.views.values()), None)
-
-
-def _listed(filters: Mapping[str, Any], key: str, allowed: Iterable[str]) -> set[str] | None:
-    value = filters.get(key)
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        raise FormatError(f"The view filter '{key}' must be a list of names.")
-    known = set(allowed)
-    unknown = sorted(str(v) for v in value if v not in known)
-    if unknown:
-        raise FormatError(
-            f"The view filter '{key}' names an unknown kind '{unknown[0]}' "
-            f"(known: {', '.join(sorted(known))})."
-        )
-    return {str(v) for v in value}
 
 
 def containers(model: OrgModel) -> dict[str, str]:
@@ -86,51 +65,23 @@ def containers(model: OrgModel) -> dict[str, str]:
     return inside
 
 
-def _in_subtree(node: str, root: str, inside: Mapping[str, str]) -> bool:
-    seen: set[str] = set()
-    while node not in seen:
-        if node == root:
-            return True
-        seen.add(node)
-        parent = inside.get(node)
-        if parent is None:
-            return False
-        node = parent
-    return False
-
-
-def _keep_node(data: Mapping[str, Any], kinds: set[str] | None, support: str | None) -> bool:
-    if kinds is not None and data.get("kind") not in kinds:
-        return False
-    return not (
-        support is not None and data.get("kind") == "service" and data.get("sub") != support
-    )
-
-
 def view_graph(model: OrgModel, view: View | None) -> nx.MultiDiGraph:
     """The model's graph as the view shows it (the whole graph, every edge, when ``view`` is None)."""
     graph = build_graph(model)
     if view is None:
         return graph
-    filters = view.filters
-    kinds = _listed(filters, "node_kinds", NODE_KINDS)
-    edges = _listed(filters, "edge_kinds", EDGE_KINDS) or set(DEFAULT_EDGE_KINDS)
-    support = filters.get("support")
-    if support not in (None, "sre", "dev"):
-        raise FormatError(f'The view filter \'support\' must be "sre" or "dev", not {support!r}.')
-    team = filters.get("team")
-    if team is not None and team not in model.teams:
-        raise FormatError(f"The view filter 'team' names '{team}', which is not a team.")
-    inside = containers(model)
-    drop = [
-        n
-        for n, data in graph.nodes(data=True)
-        if not _keep_node(data, kinds, support)
-        or (team is not None and data.get("kind") != "forum" and not _in_subtree(n, team, inside))
-    ]
-    graph.remove_nodes_from(drop)
+    flt = parse_filters(view.filters)
+    layout = view.layout.value
+    edges = [(u, v, str(k)) for u, v, k in graph.edges(data="kind")]
+    shown = shown_nodes(model, dict(graph.nodes(data=True)), edges, flt, layout)
+    graph.remove_nodes_from([n for n in list(graph) if n not in shown])
+    edge_kinds = flt.shown_edge_kinds(layout)
     graph.remove_edges_from(
-        [(u, v, k) for u, v, k, kind in graph.edges(keys=True, data="kind") if kind not in edges]
+        [
+            (u, v, k)
+            for u, v, k, kind in graph.edges(keys=True, data="kind")
+            if kind not in edge_kinds
+        ]
     )
     return graph
 
