@@ -51,7 +51,9 @@ class Actions:
 def _action(window: MainWindow, text: str, slot: Any, shortcut: Any = None,
             icon: Any = None, tip: str = "") -> QAction:
     action = QAction(text, window)
-    if shortcut is not None:
+    if isinstance(shortcut, Key):
+        action.setShortcuts(shortcut)  # every platform binding (Redo is Ctrl+Y and Ctrl+Shift+Z)
+    elif shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     if icon is not None:
         action.setIcon(window.style().standardIcon(icon) if isinstance(icon, SP) else icon)

@@ -81,8 +81,8 @@ class HistoryDock(QDockWidget):
             self.history.detach()
             self.history.deleteLater()
         self.history = HistoryModel(stack, self)
-        self.history.modelReset.connect(self._select_current)
         self.view.setModel(self.history)
+        self.history.modelReset.connect(self._select_current)  # after the view's own reset
         self._select_current()
 
     def _select_current(self) -> None:
