@@ -95,7 +95,13 @@ def gexf_document(model: OrgModel, view: View | None) -> tuple[ET.ElementTree, i
     edges = list(graph.edges(data="kind"))
     for index, (source, target, kind) in enumerate(edges):
         element = _g(
-            edges_el, "edge", id=f"e{index}", source=source, target=target, label=str(kind)
+            edges_el,
+            "edge",
+            id=f"e{index}",
+            source=source,
+            target=target,
+            label=str(kind),
+            kind=str(kind),  # GEXF 1.3: parallel edges are told apart by their kind
         )
         _attvalues(element, edge_ids, {"kind": kind})
         _viz(element, "color", **_rgb(edge_style(str(kind)).colour), a="1.0")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
 
 from orgmodel.analysis.styles import node_style
-from orgmodel.core.entities import View
+from orgmodel.core.entities import Representative, View
 from orgmodel.examples import load_example
 from orgmodel.interop.gexf import GEXF_NS, VIZ_NS, write_gexf
 from orgmodel.interop.viewgraph import view_graph
@@ -57,3 +58,17 @@ def test_gexf_escapes_awkward_names(tmp_path: Path) -> None:
     out = tmp_path / "odd.gexf"
     write_gexf(model, out)
     assert nx.read_gexf(out).nodes["team-growth"]["label"] == 'Growth & "Retention" <core>'
+
+
+def test_parallel_edges_survive(tmp_path: Path) -> None:
+    model = load_example("startup")
+    forum = model.forums["forum-engineering-sync"]
+    extra = Representative("person-theo-grant", "team-growth")
+    model.update(replace(forum, representatives=(*forum.representatives, extra)))
+    out = tmp_path / "multi.gexf"
+    write_gexf(model, out)
+    graph = nx.read_gexf(out)
+    assert graph.is_multigraph()
+    assert graph.number_of_edges("person-theo-grant", "forum-engineering-sync") == 2
+    kinds = {e.get("kind") for e in ET.parse(out).getroot().iter(f"{NS}edge")}
+    assert "represents" in kinds
