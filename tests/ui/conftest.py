@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from orgmodel.ui.app import configure_application
@@ -28,6 +28,7 @@ def isolated_settings(qapp: QApplication, tmp_path: Path) -> Iterator[AppSetting
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     QCoreApplication.setOrganizationName("OrgModelTests")
+    QStandardPaths.setTestModeEnabled(True)  # recovery folders under ~/.qttest, not the user's
     configure_application(qapp, theme="system")
     yield AppSettings()
     apply_theme(qapp, "system")
