@@ -37,6 +37,8 @@ COL_GAP = 14.0
 INDENT = 22.0  # room left of each leaf column for the comb connector
 TRUNK_GAP = 8.0  # between a parent team's centre line and its leaf columns
 MAX_ROWS = 8
+WRAP_AT = 4  # a team with more childless sub-teams than this stacks them in rows
+MAX_ASPECT = 2.5  # wrap more levels while the org chart is wider than this times its height
 FORCE_LIMIT = 500
 
 GRAPH_KIND = {
@@ -251,20 +253,26 @@ def _level_tops(
 # ---------------------------------------------------------------------------- blocks
 @dataclass
 class _Block:
-    """A team box (or none) with its leaves in columns of at most MAX_ROWS below it."""
+    """A team box (or none) with its leaves in columns of at most MAX_ROWS below it, and
+    optionally its childless sub-teams wrapped in rows either side of a central trunk."""
 
     head: str | None
     columns: list[list[str]]
     head_size: tuple[float, float] = TEAM_SIZE
     beside_trunk: bool = False  # leaves right of the centre line, which carries the tree edges
+    rows: list[list[_Block]] = field(default_factory=list)
+    _size: tuple[float, float] | None = None
+
+    def set_rows(self, rows: list[list[_Block]]) -> None:
+        self.rows = rows
+        self._size = None
 
     @property
     def columns_width(self) -> float:
         cols = len(self.columns)
         return cols * (INDENT + LEAF_SIZE[0]) + (cols - 1) * COL_GAP if cols else 0.0
 
-    @property
-    def size(self) -> tuple[float, float]:
+    def _own_size(self) -> tuple[float, float]:
         head_w, head_h = self.head_size if self.head else (0.0, 0.0)
         if not self.columns:
             return head_w, head_h
@@ -275,6 +283,25 @@ class _Block:
         height = rows * LEAF_SIZE[1] + (rows - 1) * ROW_GAP + (head_h + LEAF_TOP_GAP if self.head else 0)
         return max(head_w, width), height
 
+    @staticmethod
+    def _side_width(side: Sequence[_Block]) -> float:
+        return sum(b.size[0] for b in side) + H_GAP * max(0, len(side) - 1)
+
+    @property
+    def size(self) -> tuple[float, float]:
+        if self._size is None:
+            self._size = self._compute_size()
+        return self._size
+
+    def _compute_size(self) -> tuple[float, float]:
+        width, height = self._own_size()
+        for row in self.rows:
+            half = (len(row) + 1) // 2
+            sides = max(self._side_width(row[:half]), self._side_width(row[half:]))
+            width = max(width, 2 * (sides + H_GAP / 2.0))
+            height += V_GAP + max(b.size[1] for b in row)
+        return width, height
+
     def place(self, box: Box, out: Positions) -> None:
         left, top, right, _ = box
         cx = (left + right) / 2.0
@@ -284,10 +311,31 @@ class _Block:
             y = top + self.head_size[1] + LEAF_TOP_GAP
         x = cx + TRUNK_GAP if self.beside_trunk else cx - self.columns_width / 2.0
         for column in self.columns:
-            for row, leaf in enumerate(column):
+            for i, leaf in enumerate(column):
                 out[leaf] = (x + INDENT + LEAF_SIZE[0] / 2.0,
-                             y + row * (LEAF_SIZE[1] + ROW_GAP) + LEAF_SIZE[1] / 2.0)
+                             y + i * (LEAF_SIZE[1] + ROW_GAP) + LEAF_SIZE[1] / 2.0)
             x += INDENT + LEAF_SIZE[0] + COL_GAP
+        y = top + self._own_size()[1]
+        for row in self.rows:
+            y += V_GAP
+            half = (len(row) + 1) // 2
+            x = cx - H_GAP / 2.0 - self._side_width(row[:half])
+            for block in row[:half]:
+                w, h = block.size
+                block.place((x, y, x + w, y + h), out)
+                x += w + H_GAP
+            x = cx + H_GAP / 2.0
+            for block in row[half:]:
+                w, h = block.size
+                block.place((x, y, x + w, y + h), out)
+                x += w + H_GAP
+            y += max(b.size[1] for b in row)
+
+
+def _wrap_rows(blocks: list[_Block]) -> list[list[_Block]]:
+    """Childless sub-teams in rows of 2 * per_side, per_side growing with their number."""
+    per_row = 2 * max(1, round(math.sqrt(len(blocks)) / 1.5))
+    return [blocks[i : i + per_row] for i in range(0, len(blocks), per_row)]
 
 
 def _columns(groups: Iterable[Sequence[str]]) -> list[list[str]]:
@@ -370,11 +418,32 @@ def org_chart(model: OrgModel, nodes: Collection[str] | None = None) -> Position
         if columns:
             blocks[key] = _Block(None, columns)
             roots.append(key)
-    boxes = tidy_tree(roots, children, {k: b.size for k, b in blocks.items()})
+    boxes = _wrapped_tidy_tree(roots, children, blocks)
     out: Positions = {}
     for key, block in blocks.items():
         block.place(boxes[key], out)
     return out
+
+
+def _wrapped_tidy_tree(
+    roots: list[str], children: dict[str, list[str]], blocks: dict[str, _Block]
+) -> dict[str, Box]:
+    """A tidy tree of blocks; while it is much wider than tall, the deepest wide fan-outs
+    (a parent whose sub-teams have no sub-teams of their own) are wrapped into rows."""
+    wrap_at = WRAP_AT
+    while True:
+        boxes = tidy_tree(roots, children, {k: b.size for k, b in blocks.items()})
+        width = max((b[2] for b in boxes.values()), default=0.0)
+        height = max((b[3] for b in boxes.values()), default=0.0)
+        if wrap_at < WRAP_AT and width <= MAX_ASPECT * height:
+            return boxes
+        fans = [p for p, kids in children.items()
+                if len(kids) > wrap_at and not any(k in children for k in kids)]
+        wrap_at = 2
+        if not fans:
+            return boxes
+        for parent in fans:
+            blocks[parent].set_rows(_wrap_rows([blocks.pop(k) for k in children.pop(parent)]))
 
 
 STACK_ROWS = (TeamKind.GROUP, TeamKind.SOFTWARE, TeamKind.AUTOMATION, TeamKind.SRE, TeamKind.PLATFORM)
