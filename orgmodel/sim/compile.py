@@ -58,6 +58,20 @@ class ScheduledEmbed:
     sre_pool: int  # -1 unless an SRE engineer embeds
 
 
+@dataclass(frozen=True)
+class Rate:
+    """A per-service base rate as the scenario default plus the slots the document overrides."""
+
+    default: float
+    slots: IntArray  # ascending
+    delta: FloatArray  # override - default, per slot in ``slots``
+
+    @staticmethod
+    def of(values: FloatArray, default: float) -> Rate:
+        slots = np.flatnonzero(values != default)
+        return Rate(default, slots, values[slots] - default)
+
+
 @dataclass
 class CompiledModel:
     """The arrays of one organisation under one scenario (see the module docstring)."""
@@ -84,7 +98,25 @@ class CompiledModel:
     base_releases: FloatArray
     platform_fte: float
     automation_engineers: int
+    growth_per_release: float
     embeds: list[ScheduledEmbed] = field(default_factory=list)
+    base_incidents32: npt.NDArray[np.float32] = field(init=False, repr=False)
+    base_tickets32: npt.NDArray[np.float32] = field(init=False, repr=False)
+    base_toil32: npt.NDArray[np.float32] = field(init=False, repr=False)
+    growth32: npt.NDArray[np.float32] = field(init=False, repr=False)
+    rates: dict[str, Rate] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.base_incidents32 = self.base_incidents.astype(np.float32)
+        self.base_tickets32 = self.base_tickets.astype(np.float32)
+        self.base_toil32 = self.base_toil.astype(np.float32)
+        self.growth32 = (self.base_releases * self.growth_per_release).astype(np.float32)
+        defaults = self.service_slots - 1  # growth slots carry the scenario's rates
+        self.rates = {
+            "incidents": Rate.of(self.base_incidents, float(self.base_incidents[defaults])),
+            "tickets": Rate.of(self.base_tickets, float(self.base_tickets[defaults])),
+            "toil": Rate.of(self.base_toil, float(self.base_toil[defaults])),
+        }
 
     @property
     def sre_pools(self) -> int:
@@ -245,6 +277,7 @@ def compile_model(model: OrgModel, params: ScenarioParams, weeks: int | None = N
         base_incidents=rates["incidents_per_week"], base_tickets=rates["tickets_per_week"],
         base_toil=rates["toil_hours"], base_releases=rates["releases_per_week"],
         platform_fte=float(platform_fte), automation_engineers=automation,
+        growth_per_release=params.complexity.growth_per_release,
         embeds=_embeds(model, params, team_index, sre_index),
     )
 

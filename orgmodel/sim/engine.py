@@ -95,13 +95,14 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
     sre_people = st.sre_ramped.sum(1)
     software = st.team_active & cm.team_software
     dev_eng = np.where(software, cm.team_fte[None, :], 0.0).sum(1)
-    services_sre = wk.services[:, :ps].sum(1)
+    services = st.pool_count[:, : st.pools]  # end of week: after this week's handbacks
+    services_sre = services[:, :ps].sum(1)
     queued = np.concatenate([st.auto_request, st.perf_request], axis=1)
     waiting = queued != NONE
     n_wait = waiting.sum(1)
     tail = poisson_tail(wk.pages[:, :ps], p.oncall.max_incidents_per_shift)
-    active = st.active
-    n_active = active.sum(1)
+    active, used = st.active, st.used
+    n_active = st.pool_count[:, : st.pools].sum(1)
     values = {
         "sre_ops_fraction": _ratio(s_ops, s_av),
         "sre_engineering_hours": wk.engineering[:, :ps].sum(1),
@@ -109,9 +110,9 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
         "pages_per_shift": _ratio(wk.incidents[:, :ps].sum(1), SHIFTS_PER_WEEK * s_rot),
         "pager_budget_exceeded": _ratio((tail * wk.rotations[:, :ps]).sum(1), s_rot),
         "ticket_backlog_hours": st.backlog[:, :ps].sum(1),
-        "services_total": n_active.astype(np.float64),
+        "services_total": n_active,
         "services_sre": services_sre,
-        "services_dev": wk.services[:, ps:].sum(1),
+        "services_dev": services[:, ps:].sum(1),
         "services_handed_back": st.handed_back_total.astype(np.float64),
         "dev_teams": software.sum(1).astype(np.float64),
         "dev_engineers": dev_eng,
@@ -125,7 +126,8 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
         "embed_queue_length": n_wait.astype(np.float64),
         "embed_wait_weeks": _ratio(np.where(waiting, t - queued, 0).sum(1).astype(np.float64), n_wait),
         "platform_maturity": st.maturity.copy(),
-        "mean_complexity": _ratio(np.where(active, st.complexity, 0).sum(1, dtype=np.float64), n_active),
+        "mean_complexity": _ratio(st.complexity[:used].sum(0, dtype=np.float64, where=active[:used]),
+                                  n_active),
         "ops_overload": st.ops_flag.any(1).astype(np.float64),
         "pager_overload": flags["pager_overload"].any(1).astype(np.float64),
         "rotation_understaffed": flags["rotation_understaffed"].any(1).astype(np.float64),
@@ -147,7 +149,7 @@ def run_block(cm: CompiledModel, p: ScenarioParams, runs: int, weeks: int,
     events: list[dict[str, Any]] = []
     for t in range(weeks):
         start_week(st, cm, p, t, rng)
-        wk = demand_and_capacity(st, cm, p, rng)
+        wk = demand_and_capacity(st, cm, p, t, rng)
         spare = engineering_time(st, cm, p, wk)
         update_stocks(st, cm, p, wk, t, spare, weeks, rng)
         finish_migration_week(st, t)

@@ -43,7 +43,7 @@ def start_week(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
         _create_services(st, cm, p, rng, counts)
         if t % p.platform.version_cadence_weeks == 0:
             _release(st, p, t)
-    elif bool((st.lag >= p.platform.versions_supported).any()):
+    elif bool((st.lag[: st.used] >= p.platform.versions_supported).any()):
         _start_migrations(st, p, t)
 
 
@@ -154,20 +154,31 @@ def _create_services(st: State, cm: CompiledModel, p: ScenarioParams,
     st.next_slot = np.minimum(st.next_slot + per_run, st.slots)
     rows, owners, slot, tier1 = rows[fits], owners[fits], slot[fits], tier1[fits]
     pool = _support_pool(st, p, tier1, rows, owners)
-    st.active[rows, slot] = True
-    st.pool[rows, slot] = pool
-    st.owner[rows, slot] = owners
-    st.complexity[rows, slot] = F32(1.0)
-    st.familiarity[rows, slot] = F32(1.0)
-    st.lag[rows, slot] = 0
-    st.migration_left[rows, slot] = 0
-    st.handed_back_from[rows, slot] = NONE
-    width = st.width
-    st.flat_pool[rows, slot] = rows * width + pool
-    st.flat_owner[rows, slot] = rows * width + st.sre_pools + owners
+    st.active[slot, rows] = True
+    st.pool[slot, rows] = pool
+    st.owner[slot, rows] = owners
     sre = pool < st.sre_pools
+    st.is_sre[slot, rows] = sre
+    st.complexity[slot, rows] = F32(1.0)
+    st.familiarity[slot, rows] = F32(1.0)
+    st.lag[slot, rows] = 0
+    st.migration_left[slot, rows] = 0
+    st.handed_back_from[slot, rows] = NONE
+    width = st.width
+    flat = rows * width + pool
+    flat_owner = rows * width + st.sre_pools + owners
+    st.flat_pool[slot, rows] = flat
+    st.flat_owner[slot, rows] = flat_owner
+    size = st.runs * width
+    st.pool_count += np.bincount(flat, minlength=size).reshape(st.runs, width)
+    st.pool_count[:, -1] -= per_run_fit(rows, st.runs)
+    st.owner_count += np.bincount(flat_owner, minlength=size).reshape(st.runs, width)
     if sre.any():
         np.add.at(st.prr_backlog, (rows[sre], pool[sre]), prr_hours(p, st.maturity[rows[sre]]))
+
+
+def per_run_fit(rows: Ints, runs: int) -> Ints:
+    return np.bincount(rows, minlength=runs)
 
 
 def team_services_none(counts: Ints) -> bool:
@@ -175,16 +186,19 @@ def team_services_none(counts: Ints) -> bool:
 
 
 def _release(st: State, p: ScenarioParams, t: int) -> None:
-    st.lag += st.active
+    used = st.used
+    st.lag[:used] += st.active[:used]
     if not p.platform.freeze:
         st.maturity = np.maximum(0.0, st.maturity - p.platform.release_erosion)
     _start_migrations(st, p, t)
 
 
 def _start_migrations(st: State, p: ScenarioParams, t: int) -> None:
-    start = st.active & (st.lag >= p.platform.versions_supported) & (st.migration_left == 0)
+    used = st.used
+    start = st.active[:used] & (st.lag[:used] >= p.platform.versions_supported)
+    start &= st.migration_left[:used] == 0
     if start.any():
-        st.migration_left[start] = MIGRATION_WEEKS
+        st.migration_left[:used][start] = MIGRATION_WEEKS
         st.migrations_until = t + MIGRATION_WEEKS
 
 
@@ -192,6 +206,8 @@ def finish_migration_week(st: State, t: int) -> None:
     """End of week: one of the 13 migration weeks done; finished services are current again."""
     if t >= st.migrations_until:
         return
-    moving = st.migration_left > 0
-    st.migration_left -= moving
-    st.lag[moving & (st.migration_left == 0)] = 0
+    used = st.used
+    left = st.migration_left[:used]
+    moving = left > 0
+    left -= moving
+    st.lag[:used][moving & (left == 0)] = 0

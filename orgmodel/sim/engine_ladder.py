@@ -27,7 +27,7 @@ import numpy as np
 from orgmodel.sim.compile import CompiledModel
 from orgmodel.sim.engine_growth import prr_hours
 from orgmodel.sim.engine_load import Week
-from orgmodel.sim.engine_state import F32, MIGRATION_WEEKS, NONE, Bools, State
+from orgmodel.sim.engine_state import F32, HOURS, MIGRATION_WEEKS, NONE, Bools, State
 from orgmodel.sim.engine_stocks import start_embed
 from orgmodel.sim.scenario import ScenarioParams
 
@@ -82,15 +82,11 @@ def _event(t: int, kind: str, team: str, services: list[str], run: int) -> Event
 def _ladder_embed(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: int,
                   trigger: Bools) -> None:
     st.ladder_embed_done |= trigger
-    ps, teams = st.sre_pools, st.teams
-    rows = np.arange(st.runs, dtype=np.int64)[:, None]
-    sre = st.pool < ps
-    key = np.where(sre, (rows * ps + np.minimum(st.pool, ps - 1)) * teams + st.owner, st.runs * ps * teams)
-    cost = np.bincount(key.ravel(), weights=wk.service_hours.ravel(), minlength=st.runs * ps * teams + 1)
-    cost = cost[:-1].reshape(st.runs, ps, teams)
+    ps, teams, sre = st.sre_pools, st.teams, wk.sre
+    key = (sre.row * ps + sre.pool) * teams + sre.owner
+    cost = np.bincount(key, weights=sre.hours, minlength=st.runs * ps * teams).reshape(st.runs, ps, teams)
     end = t + 1 + p.embeds.performance_weeks
-    for_rows, pools = np.nonzero(trigger)
-    for row, pool in zip(for_rows, pools, strict=True):  # a few triggers per week at most
+    for row, pool in zip(*np.nonzero(trigger), strict=True):  # a few triggers per week at most
         team = int(np.argmax(cost[row, pool]))
         free = bool(st.swe_out[row, pool] < cm.sre_swe[pool])
         if free and cost[row, pool, team] > 0 and st.perf_end[row, team] == NONE:
@@ -105,65 +101,62 @@ def service_name(cm: CompiledModel, slot: int) -> str:
 def _hand_back(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: int,
                trigger: Bools, events: list[Event]) -> None:
     st.handback_done |= trigger
-    ps = st.sre_pools
-    floor = p.oncall.oncall_engineers * 40.0 * wk.rotations[:, :ps]
+    ps, sre = st.sre_pools, wk.sre
+    floor = p.oncall.oncall_engineers * HOURS * wk.rotations[:, :ps]
     excess = wk.expected_hours[:, :ps] - np.maximum(p.sre.handback_target * wk.available[:, :ps], floor)
-    rows = np.nonzero((trigger & (excess > 0)).any(axis=1))[0]
-    if rows.size == 0:
+    go = trigger & (excess > 0)
+    mine = go[sre.row, sre.pool]
+    if not mine.any():
         return
-    pool = st.pool[rows]
-    chosen = (pool < ps) & np.take_along_axis(trigger[rows] & (excess[rows] > 0),
-                                              np.minimum(pool, ps - 1), axis=1)
-    hours = wk.service_hours[rows].astype(np.float64)
-    scale = hours.max() + 1.0
-    key = np.where(chosen, pool + (1.0 - hours / scale), np.inf)
-    order = np.argsort(key, axis=1, kind="stable")
-    h_sorted = np.take_along_axis(np.where(chosen, hours, 0.0), order, axis=1)
-    p_sorted = np.take_along_axis(np.where(chosen, pool, -1), order, axis=1)
-    cum = np.cumsum(h_sorted, axis=1) - h_sorted
-    start = np.ones_like(p_sorted, dtype=bool)
-    start[:, 1:] = p_sorted[:, 1:] != p_sorted[:, :-1]
-    first = np.maximum.accumulate(np.where(start, np.arange(p_sorted.shape[1])[None, :], 0), axis=1)
-    within = cum - np.take_along_axis(cum, first, axis=1)
-    limit = np.take_along_axis(excess[rows], np.maximum(p_sorted, 0), axis=1)
-    give = (p_sorted >= 0) & (within < limit)
-    local, pos = np.nonzero(give)
-    slots = order[local, pos]
-    run_rows = rows[local]
-    origin = st.pool[run_rows, slots]
-    _move(st, run_rows, slots, ps + st.owner[run_rows, slots])
-    st.handed_back_from[run_rows, slots] = origin
-    st.handed_back_total += np.bincount(run_rows, minlength=st.runs)
-    for row, pool_i in sorted(set(zip(run_rows.tolist(), origin.tolist(), strict=True))):
-        mine = slots[(run_rows == row) & (origin == pool_i)]
-        events.append(_event(t, "handback", cm.sre_team_ids[pool_i],
-                             [service_name(cm, int(s)) for s in mine], row))
+    rows, pools, slots, hours = sre.row[mine], sre.pool[mine], sre.slot[mine], sre.hours[mine]
+    order = np.lexsort((slots, -hours, pools, rows))  # by run, pool, hours descending
+    rows, pools, slots, hours = rows[order], pools[order], slots[order], hours[order]
+    group = rows * ps + pools
+    start = np.ones(group.size, dtype=bool)
+    start[1:] = group[1:] != group[:-1]
+    cum = np.cumsum(hours) - hours
+    first = np.maximum.accumulate(np.where(start, np.arange(group.size), 0))
+    give = cum - cum[first] < excess[rows, pools]
+    rows, pools, slots = rows[give], pools[give], slots[give]
+    _move(st, p, t, rows, slots, ps + st.owner[slots, rows])
+    st.handed_back_from[slots, rows] = pools
+    st.handed_back_total += np.bincount(rows, minlength=st.runs)
+    for row, pool in sorted(set(zip(rows.tolist(), pools.tolist(), strict=True))):
+        chosen = np.sort(slots[(rows == row) & (pools == pool)])
+        events.append(_event(t, "handback", cm.sre_team_ids[pool],
+                             [service_name(cm, int(s)) for s in chosen], row))
 
 
-def _move(st: State, rows: np.ndarray, slots: np.ndarray, pool: np.ndarray) -> None:
-    st.pool[rows, slots] = pool
-    st.flat_pool[rows, slots] = rows * st.width + pool
-    st.familiarity[rows, slots] = F32(0)
+def _move(st: State, p: ScenarioParams, t: int, rows: np.ndarray, slots: np.ndarray,
+          pool: np.ndarray) -> None:
+    """Change the support pool of services; the new supporters start at familiarity 0."""
+    width = st.width
+    np.subtract.at(st.pool_count, (rows, st.pool[slots, rows]), 1)
+    np.add.at(st.pool_count, (rows, pool), 1)
+    st.pool[slots, rows] = pool
+    st.is_sre[slots, rows] = pool < st.sre_pools
+    st.flat_pool[slots, rows] = rows * width + pool
+    st.familiarity[slots, rows] = F32(0)
+    st.unfamiliar_until = max(st.unfamiliar_until, t + p.familiarity.ramp_weeks)
 
 
 def _reonboard(st: State, cm: CompiledModel, p: ScenarioParams, t: int, events: list[Event]) -> None:
-    ps = st.sre_pools
     calm = (st.quarter_ring.mean(axis=0) < p.sre.reonboard_below) & ~st.ops_flag
     if not calm.any():
         return
-    away = st.handed_back_from >= 0
-    if not away.any():
+    used = st.used
+    origin = st.handed_back_from[:used]
+    if not (origin >= 0).any():
         return
-    for pool in range(ps):  # SRE teams are few; services stay vectorised
-        cand = away & (st.handed_back_from == pool) & calm[:, pool][:, None]
+    for pool in range(st.sre_pools):  # SRE teams are few; services stay vectorised
+        cand = (origin == pool) & calm[:, pool][None, :]
         if not cand.any():
             continue
-        take = cand & (np.cumsum(cand, axis=1) <= p.sre.reonboard_per_quarter)
-        rows, slots = np.nonzero(take)
-        _move(st, rows, slots, np.full(rows.size, pool))
-        st.handed_back_from[rows, slots] = NONE
+        take = cand & (np.cumsum(cand, axis=0) <= p.sre.reonboard_per_quarter)
+        slots, rows = np.nonzero(take)
+        _move(st, p, t, rows, slots, np.full(rows.size, pool))
+        st.handed_back_from[slots, rows] = NONE
         np.add.at(st.prr_backlog, (rows, np.full(rows.size, pool)), prr_hours(p, st.maturity[rows]))
         for row in np.unique(rows).tolist():
-            mine = slots[rows == row]
             events.append(_event(t, "reonboard", cm.sre_team_ids[pool],
-                                 [service_name(cm, int(s)) for s in mine], row))
+                                 [service_name(cm, int(s)) for s in np.sort(slots[rows == row])], row))

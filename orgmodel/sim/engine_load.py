@@ -24,12 +24,32 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from orgmodel.sim.compile import CompiledModel
-from orgmodel.sim.engine_state import F32, HOURS, SHIFTS_PER_WEEK, Floats, Floats32, State
+from orgmodel.sim.compile import CompiledModel, Rate
+from orgmodel.sim.engine_state import (
+    F32,
+    HOURS,
+    MIGRATION_WEEKS,
+    SHIFTS_PER_WEEK,
+    Floats,
+    Floats32,
+    State,
+)
 from orgmodel.sim.scenario import ScenarioParams
 
 BUCKETS = 48  # half-octave buckets of expected ops hours per service
 BUCKET_OFFSET = 24  # bucket of 1 hour/week
+
+
+@dataclass
+class SreServices:
+    """The SRE-supported services of the block this week (flat positions in the used prefix)."""
+
+    slot: np.ndarray
+    row: np.ndarray
+    pool: np.ndarray
+    owner: np.ndarray
+    releases: Floats
+    hours: Floats  # expected ops hours of each in its SRE pool this week
 
 
 @dataclass
@@ -48,50 +68,130 @@ class Week:
     rotations: Floats
     pages: Floats  # per shift
     services: Floats  # active services per support pool
-    service_hours: Floats32  # (runs, S) expected ops hours of each service in its pool
+    sre: SreServices
 
 
-def _pool_sum(st: State, flat: np.ndarray, weights: np.ndarray | None) -> Floats:
-    out = np.bincount(flat.ravel(), weights=None if weights is None else weights.ravel(),
-                      minlength=st.runs * st.width)
+def _pool_sum(st: State, flat: np.ndarray, weights: np.ndarray) -> Floats:
+    out = np.bincount(flat.ravel(), weights=weights.ravel(), minlength=st.runs * st.width)
     return out.reshape(st.runs, st.width)[:, : st.pools]
 
 
-def demand_and_capacity(st: State, cm: CompiledModel, p: ScenarioParams,
+def _multipliers(p: ScenarioParams, maturity: Floats) -> dict[str, Floats]:
+    plat = p.platform
+    return {key: 1.0 - getattr(plat, f"effect_{key}") * maturity
+            for key in ("incidents", "tickets", "toil", "review", "migration")}
+
+
+def demand_and_capacity(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
                         rng: np.random.Generator | None) -> Week:
-    load, plat, ps = p.load, p.platform, st.sre_pools
-    m = st.maturity[:, None]
-    a = np.take_along_axis(st.automation, st.owner, axis=1).astype(F32)
-    c = st.complexity if p.complexity.exponent == 1.0 else st.complexity ** F32(p.complexity.exponent)
-    sre = (st.pool < ps).astype(F32)
-    inc = cm.base_incidents.astype(F32) * c * (1 - F32(0.5) * a)
-    inc *= (1 + F32(p.familiarity.penalty) * (1 - st.familiarity))
-    inc *= (1 - plat.effect_incidents * m).astype(F32)
-    tick = cm.base_tickets.astype(F32) * c * (1 - plat.effect_tickets * m).astype(F32)
-    det = cm.base_toil.astype(F32) * c * (1 - a) * (1 - plat.effect_toil * m).astype(F32)
-    review = (load.review_hours_swe + load.review_hours_se) * (1 - plat.effect_review * m)
-    det += cm.base_releases.astype(F32) * sre * review.astype(F32)
-    if st.migrations_until >= 0:
-        per_week = plat.migration_hours * (1 - plat.effect_migration * m) / 13.0
-        det += (st.migration_left > 0) * per_week.astype(F32)
-    share = load.dev_ticket_share
-    sre_tick = tick * sre
-    inc_pool = _pool_sum(st, st.flat_pool, inc)
-    tick_pool = _pool_sum(st, st.flat_pool, tick)
-    tick_pool[:, :ps] *= 1 - share
-    tick_pool += share * _pool_sum(st, st.flat_owner, sre_tick)
-    det_pool = _pool_sum(st, st.flat_pool, det)
-    services = _pool_sum(st, st.flat_pool, None)
-    hours = inc * F32(load.incident_hours) + tick * F32(load.ticket_hours) * (1 - F32(share) * sre) + det
+    """Steps 2-5: demand per service, draws per pool, routing, capacity."""
+    load, ps, used = p.load, st.sre_pools, st.used
+    m = _multipliers(p, st.maturity)
+    c = st.complexity[:used]
+    if p.complexity.exponent != 1.0:
+        c = c ** F32(p.complexity.exponent)
+    flat = st.flat_pool[:used]
+    sum_c = _pool_sum(st, flat, c)
+    c_f = c
+    sum_cf = sum_c
+    if t <= st.unfamiliar_until:
+        c_f = c * (1 + F32(p.familiarity.penalty) * (1 - st.familiarity[:used]))
+        sum_cf = _pool_sum(st, flat, c_f)
+    inc_pool = _rate_sum(st, cm.rates["incidents"], sum_cf, c_f, used)
+    tick_pool = _rate_sum(st, cm.rates["tickets"], sum_c, c, used)
+    toil_pool = _rate_sum(st, cm.rates["toil"], sum_c, c, used)
+    team_a = st.automation
+    inc_pool[:, ps:] *= 1 - 0.5 * team_a
+    toil_pool[:, ps:] *= 1 - team_a
+    mig_pool = np.zeros_like(toil_pool)
+    if st.migrations_until >= 0 and t < st.migrations_until + 1:
+        moving = (st.migration_left[:used] > 0).astype(F32)
+        mig_pool = _pool_sum(st, flat, moving) * (load_migration(p) * m["migration"])[:, None]
+    sre = _sre_services(st, cm, p, m, c, c_f, inc_pool, tick_pool, toil_pool)
+    inc_pool *= m["incidents"][:, None]
+    tick_pool *= m["tickets"][:, None]
+    det_pool = toil_pool * m["toil"][:, None] + mig_pool
+    if ps:
+        det_pool[:, :ps] += sre_review_hours(st, p, m, sre)
+    if ps:
+        sre.hours += _migration_hours(st, p, m, sre)
     expected = inc_pool * load.incident_hours + tick_pool * load.ticket_hours + det_pool
     if rng is None:
         incidents, tickets = inc_pool, tick_pool
     else:
         incidents, tickets = _draw(rng, inc_pool, tick_pool, load.page_dispersion)
     interrupt = incidents * load.incident_hours + tickets * load.ticket_hours + det_pool + st.backlog
-    wk = _capacity(st, cm, p, incidents, tickets, interrupt, expected, services, hours)
-    wk.tickets_expected = tick_pool
-    return wk
+    services = st.pool_count[:, : st.pools]
+    return _capacity(st, cm, p, incidents, tickets, tick_pool, interrupt, expected, services, sre)
+
+
+def load_migration(p: ScenarioParams) -> float:
+    """Migration hours per week of a migrating service before the platform multiplier."""
+    return float(p.platform.migration_hours / MIGRATION_WEEKS)
+
+
+def _rate_sum(st: State, rate: Rate, sum_c: Floats, c: Floats32, used: int) -> Floats:
+    """Per pool: sum of base rate * c, as default * sum(c) plus the overridden slots' difference."""
+    out = rate.default * sum_c
+    idx = rate.slots[rate.slots < used]
+    if idx.size:
+        weights = rate.delta[: idx.size, None] * c[idx]
+        out += _pool_sum(st, st.flat_pool[idx], weights)
+    return out
+
+
+def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, Floats],
+                  c: Floats32, c_f: Floats32, inc_pool: Floats, tick_pool: Floats,
+                  toil_pool: Floats) -> SreServices:
+    """SRE pools get their sums from the SRE services alone (the owner's automation applies)."""
+    ps, used = st.sre_pools, st.used
+    empty = np.zeros(0, dtype=np.int64)
+    if ps == 0:
+        return SreServices(empty, empty, empty, empty, np.zeros(0), np.zeros(0))
+    pos = np.flatnonzero(st.is_sre[:used])
+    slot, row = np.divmod(pos, st.runs)
+    pool = st.pool[:used].ravel()[pos]
+    owner = st.owner[:used].ravel()[pos]
+    a = st.automation[row, owner]
+    s_c = c.ravel()[pos].astype(np.float64)
+    s_inc = cm.base_incidents[slot] * c_f.ravel()[pos] * (1 - 0.5 * a)
+    s_tick = cm.base_tickets[slot] * s_c
+    s_toil = cm.base_toil[slot] * s_c * (1 - a)
+    key = row * ps + pool
+    size = st.runs * ps
+    inc_pool[:, :ps] = np.bincount(key, s_inc, size).reshape(st.runs, ps)
+    toil_pool[:, :ps] = np.bincount(key, s_toil, size).reshape(st.runs, ps)
+    share = p.load.dev_ticket_share
+    tick_pool[:, :ps] *= 1 - share
+    if share:
+        owners = row * st.width + ps + owner
+        owner_tickets = np.bincount(owners, s_tick, st.runs * st.width).reshape(st.runs, st.width)
+        tick_pool += share * owner_tickets[:, : st.pools]
+    load = p.load
+    releases = cm.base_releases[slot]
+    hours = (s_inc * m["incidents"][row] * load.incident_hours
+             + s_tick * (1 - share) * m["tickets"][row] * load.ticket_hours
+             + s_toil * m["toil"][row]
+             + releases * _review(p, m)[row])
+    return SreServices(slot, row, pool, owner, releases, hours)
+
+
+def _review(p: ScenarioParams, m: dict[str, Floats]) -> Floats:
+    return (p.load.review_hours_swe + p.load.review_hours_se) * m["review"]
+
+
+def sre_review_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: SreServices) -> Floats:
+    """Release reviews per SRE pool: releases of its services times review hours."""
+    ps = st.sre_pools
+    releases = np.bincount(sre.row * ps + sre.pool, sre.releases, st.runs * ps)
+    return releases.reshape(st.runs, ps) * _review(p, m)[:, None]
+
+
+def _migration_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: SreServices) -> Floats:
+    if st.migrations_until < 0:
+        return np.zeros(sre.slot.size)
+    moving = st.migration_left[sre.slot, sre.row] > 0
+    return moving * load_migration(p) * m["migration"][sre.row]
 
 
 def _draw(rng: np.random.Generator, inc: Floats, tick: Floats,
@@ -111,7 +211,8 @@ def pool_people(st: State, cm: CompiledModel) -> Floats:
 
 
 def _capacity(st: State, cm: CompiledModel, p: ScenarioParams, incidents: Floats, tickets: Floats,
-              interrupt: Floats, expected: Floats, services: Floats, hours: Floats32) -> Week:
+              tickets_expected: Floats, interrupt: Floats, expected: Floats, services: Floats,
+              sre: SreServices) -> Week:
     ps = st.sre_pools
     people = pool_people(st, cm)
     available = people * HOURS
@@ -125,8 +226,8 @@ def _capacity(st: State, cm: CompiledModel, p: ScenarioParams, incidents: Floats
         phi = np.where(available > 0, ops / available, (interrupt > 0).astype(np.float64))
         pages = np.where(rotations > 0, incidents / (SHIFTS_PER_WEEK * rotations), 0.0)
     engineering = np.maximum(0.0, available - ops)
-    return Week(incidents, tickets, tickets, interrupt, expected, available, ops, phi, engineering,
-                rotations, pages, services, hours)
+    return Week(incidents, tickets, tickets_expected, interrupt, expected, available, ops, phi,
+                engineering, rotations, pages, services, sre)
 
 
 def engineering_time(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week) -> Floats:
@@ -146,41 +247,44 @@ def engineering_time(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week) 
 def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
                 toil_reduction: Floats) -> None:
     cx = p.complexity
-    ps = st.sre_pools
+    ps, used = st.sre_pools, st.used
     team_hours = np.where(st.team_active, cm.team_fte[None, :] * HOURS * cx.dev_anti_regressive_share, 0.0)
     team_hours += np.where(st.perf_end >= 0, HOURS, 0.0)
-    owned = _pool_sum(st, st.flat_owner, st.active)[:, ps:]
-    per_service = np.zeros((st.runs, st.width))
+    owned = st.owner_count[:, ps: st.pools]
+    per_service = np.zeros((st.runs, st.width), dtype=F32)
     with np.errstate(divide="ignore", invalid="ignore"):
-        per_service[:, ps:st.pools] = np.where(owned > 0, team_hours / owned, 0.0)
-    dev_ar = per_service.ravel()[st.flat_owner].astype(F32)
-    growth = (cm.base_releases * cx.growth_per_release).astype(F32)
+        per_service[:, ps: st.pools] = np.where(owned > 0, team_hours / owned, 0.0)
+    ar = np.take(per_service.ravel(), st.flat_owner[:used])
+    growth = cm.growth32[:used, None]
     reduction = F32(cx.reduction_per_hour)
-    ar = dev_ar
-    if ps > 0 and cx.reduction_per_hour > 0:
-        need = np.maximum(F32(0), (st.complexity - 1 + growth) / reduction - dev_ar)
-        ar = dev_ar + _greedy(st, need * (st.pool < ps), wk.service_hours, toil_reduction)
-    st.complexity = np.maximum(F32(1), st.complexity + growth - reduction * ar)
+    sre = wk.sre
+    if ps > 0 and cx.reduction_per_hour > 0 and sre.slot.size:
+        c = st.complexity[sre.slot, sre.row].astype(np.float64)
+        dev_ar = ar[sre.slot, sre.row].astype(np.float64)
+        g = cm.base_releases[sre.slot] * cx.growth_per_release
+        need = np.maximum(0.0, (c - 1 + g) / cx.reduction_per_hour - dev_ar)
+        ar[sre.slot, sre.row] += _greedy(st, sre, need, toil_reduction).astype(F32)
+    c = st.complexity[:used]
+    ar *= -reduction
+    ar += growth
+    c += ar
+    np.maximum(c, F32(1), out=c)
 
 
-def bucket_of(hours: Floats32) -> np.ndarray:
+def bucket_of(hours: Floats) -> np.ndarray:
     """Half-octave bucket of expected ops hours (higher bucket = more hours)."""
-    logs = np.log2(np.maximum(hours, F32(1e-30))) * F32(2) + F32(BUCKET_OFFSET)
+    logs = np.log2(np.maximum(hours, 1e-30)) * 2 + BUCKET_OFFSET
     return np.clip(np.floor(logs), 0, BUCKETS - 1).astype(np.int64)
 
 
-def _greedy(st: State, need: Floats32, hours: Floats32, budget: Floats) -> Floats32:
+def _greedy(st: State, sre: SreServices, need: Floats, budget: Floats) -> Floats:
     """Hours each SRE service gets from its pool's toil-reduction budget, highest hours first."""
     ps = st.sre_pools
-    rows = np.arange(st.runs, dtype=np.int64)[:, None]
-    sre = st.pool < ps
-    key = np.where(sre, (rows * ps + np.minimum(st.pool, ps - 1)) * BUCKETS + bucket_of(hours),
-                   st.runs * ps * BUCKETS)
-    per_bucket = np.bincount(key.ravel(), weights=need.ravel(), minlength=st.runs * ps * BUCKETS + 1)
-    per_bucket = per_bucket[:-1].reshape(st.runs, ps, BUCKETS)
+    key = (sre.row * ps + sre.pool) * BUCKETS + bucket_of(sre.hours)
+    size = st.runs * ps * BUCKETS
+    per_bucket = np.bincount(key, weights=need, minlength=size).reshape(st.runs, ps, BUCKETS)
     above = np.cumsum(per_bucket[:, :, ::-1], axis=2)[:, :, ::-1] - per_bucket  # higher buckets
     left = budget[:, :, None] - above
     with np.errstate(divide="ignore", invalid="ignore"):
         frac = np.where(per_bucket > 0, np.clip(left / per_bucket, 0.0, 1.0), 0.0)
-    frac_flat = np.append(frac.ravel(), 0.0)
-    return need * frac_flat[key].astype(F32)
+    return need * frac.ravel()[key]

@@ -4,8 +4,10 @@
 maturity, growth accumulators), per team slot (active, automation level, embed requests and embeds),
 per SRE pool (ramped headcount, hiring pipeline, flags, ladder), per pool (backlog) and per service
 slot (active, support pool, owner, complexity, familiarity, platform lag, migration, handback
-origin). Service-level floats are float32 (half the memory traffic of the hot loop); everything
-aggregated per pool is float64. Not for behaviour: the engine modules change the state.
+origin). Service arrays are laid out slot-major, (S, runs), so the slots in use in any run
+(``used``, a prefix) are one contiguous block; service-level floats are float32 (half the memory
+traffic of the hot loop); everything aggregated per pool is float64. Per-pool service counts are
+kept up to date incrementally. Not for behaviour: the engine modules change the state.
 """
 
 from __future__ import annotations
@@ -84,10 +86,13 @@ class State:
     # per pool (runs, P)
     backlog: Floats
     backlog_streak: Ints
-    # per service slot (runs, S)
+    pool_count: Floats  # (runs, P + 1) active services per support pool
+    owner_count: Floats  # (runs, P + 1) active services per owner pool
+    # per service slot (S, runs)
     active: Bools
     pool: Ints  # support pool; inactive slots point at the dummy pool P
     owner: Ints
+    is_sre: Bools
     flat_pool: Ints  # row * (P + 1) + pool
     flat_owner: Ints  # row * (P + 1) + Ps + owner
     complexity: Floats32
@@ -96,6 +101,12 @@ class State:
     migration_left: Ints
     handed_back_from: Ints
     migrations_until: int = -1
+    unfamiliar_until: int = -1
+
+    @property
+    def used(self) -> int:
+        """Slots in use in at least one run (a prefix of the slot axis)."""
+        return int(self.next_slot.max()) if self.runs else 0
 
     @property
     def pools(self) -> int:
@@ -106,10 +117,16 @@ class State:
         """Bins per run in flat per-pool aggregations (the last one is the dummy pool)."""
         return self.pools + 1
 
-    def refresh_flat(self) -> None:
-        rows = np.arange(self.runs, dtype=np.int64)[:, None] * self.width
+    def refresh_derived(self) -> None:
+        rows = np.arange(self.runs, dtype=np.int64)[None, :] * self.width
         self.flat_pool = rows + self.pool
         self.flat_owner = rows + self.sre_pools + self.owner
+        self.is_sre = self.pool < self.sre_pools
+        size = self.runs * self.width
+        self.pool_count = np.bincount(self.flat_pool.ravel(), minlength=size).reshape(
+            self.runs, self.width).astype(np.float64)
+        self.owner_count = np.bincount(self.flat_owner.ravel(), weights=self.active.ravel(),
+                                       minlength=size).reshape(self.runs, self.width)
 
 
 def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int) -> State:
@@ -121,14 +138,14 @@ def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int)
     def per_team(value: float) -> Floats:
         return np.full((runs, t), value, dtype=np.float64)
 
-    pool = np.full((runs, s), p, dtype=np.int64)
-    pool[:, :s0] = cm.pool
-    owner = np.zeros((runs, s), dtype=np.int64)
-    owner[:, :s0] = cm.owner
-    active = np.zeros((runs, s), dtype=bool)
-    active[:, :s0] = True
-    lag = np.zeros((runs, s), dtype=np.int64)
-    lag[:, :s0] = cm.lag
+    pool = np.full((s, runs), p, dtype=np.int64)
+    pool[:s0] = cm.pool[:, None]
+    owner = np.zeros((s, runs), dtype=np.int64)
+    owner[:s0] = cm.owner[:, None]
+    active = np.zeros((s, runs), dtype=bool)
+    active[:s0] = True
+    lag = np.zeros((s, runs), dtype=np.int64)
+    lag[:s0] = cm.lag[:, None]
     window = params.sre.overload_window_weeks
     st = State(
         runs=runs, sre_pools=ps, teams=t, slots=s,
@@ -160,11 +177,12 @@ def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int)
         quarter_ring=np.zeros((MIGRATION_WEEKS, runs, ps)),
         last_phi=np.zeros((runs, ps)),
         backlog=np.zeros((runs, p)), backlog_streak=np.zeros((runs, p), dtype=np.int64),
-        active=active, pool=pool, owner=owner,
+        pool_count=np.zeros(0), owner_count=np.zeros(0),
+        active=active, pool=pool, owner=owner, is_sre=active,
         flat_pool=pool, flat_owner=owner,
-        complexity=np.ones((runs, s), dtype=F32), familiarity=np.ones((runs, s), dtype=F32),
-        lag=lag, migration_left=np.zeros((runs, s), dtype=np.int64),
-        handed_back_from=np.full((runs, s), NONE, dtype=np.int64),
+        complexity=np.ones((s, runs), dtype=F32), familiarity=np.ones((s, runs), dtype=F32),
+        lag=lag, migration_left=np.zeros((s, runs), dtype=np.int64),
+        handed_back_from=np.full((s, runs), NONE, dtype=np.int64),
     )
-    st.refresh_flat()
+    st.refresh_derived()
     return st

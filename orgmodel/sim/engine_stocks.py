@@ -43,8 +43,10 @@ def update_stocks(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: 
         st.maturity = np.clip(m + e_plat / plat.maturity_gain_hours * (1 - m) - plat.maturity_erosion * m,
                               0.0, 1.0)
     st.automation *= 1.0 - p.embeds.automation_decay
-    step = F32(1.0 / p.familiarity.ramp_weeks)
-    st.familiarity = np.minimum(F32(1), st.familiarity + step)
+    if t <= st.unfamiliar_until:
+        f = st.familiarity[: st.used]
+        f += F32(1.0 / p.familiarity.ramp_weeks)
+        np.minimum(f, F32(1), out=f)
     if st.sre_pools:
         _hire(st, cm, p, wk, t, weeks)
     _requests(st, cm, p, t, rng)
