@@ -112,8 +112,14 @@ def handback_year_sentence(results: Results) -> str | None:
         return None
     if all(p == 0 for _, p in pairs):
         return None
-    parts = "; ".join(f"year {year}: {percent(p)}" for year, p in pairs)
-    return f"Chance that SRE has handed services back by the end of {parts}."
+    first = next(i for i, (_, p) in enumerate(pairs) if p > 0)
+    parts = "; ".join(f"year {year}: {percent(p)}" for year, p in pairs[first:])
+    sentence = f"Chance that SRE has handed services back by the end of {parts}."
+    if first == 1:
+        return f"No handback in year 1. {sentence}"
+    if first > 1:
+        return f"No handback in years 1-{pairs[first - 1][0]}. {sentence}"
+    return sentence
 
 
 def peak_sentence(results: Results) -> str | None:

@@ -168,6 +168,14 @@ def metric_pages(model: OrgModel, today: date | None) -> list[Page]:
     return pages
 
 
+def _severity_words(findings: list[Any]) -> str:
+    words = {"error": "error", "warning": "warning", "info": "note"}
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[finding.severity.value] = counts.get(finding.severity.value, 0) + 1
+    return ", ".join(f"{n} {words.get(k, k)}" + ("s" if n != 1 else "") for k, n in counts.items())
+
+
 def finding_pages(model: OrgModel, today: date | None) -> list[Page]:
     from orgmodel.analysis.findings import find_all
 
@@ -185,9 +193,7 @@ def finding_pages(model: OrgModel, today: date | None) -> list[Page]:
         text = first.message if len(items) == 1 else (
             f"{len(items)} cases, e.g. {first.message}")
         rows.append([f"{first.severity.value.capitalize()} {code}", text, first.remedy, first.source])
-    counts = {s: sum(1 for f in findings if f.severity.value == s) for s in ("error", "warning", "info")}
-    take = (f"{len(findings)} findings from {len(groups)} rules: {counts['error']} errors, "
-            f"{counts['warning']} warnings, {counts['info']} notes.")
+    take = f"{len(findings)} findings from {len(groups)} rules: {_severity_words(findings)}."
     table = Table(["Rule", "Finding", "Remedy", "Source"], rows, [1.2, 4, 4, 2.6])
     return paginate("Findings, remedies and sources", take, table)
 
@@ -297,7 +303,7 @@ def build_pages(model: OrgModel, *, scenario: Any = None, results: Mapping[str, 
 
 
 def summary_page(model: OrgModel, results: Mapping[str, Any] | None, today: date | None) -> Page:
-    from orgmodel.analysis.findings import count_by_severity, find_all
+    from orgmodel.analysis.findings import find_all
     from orgmodel.analysis.metrics import compute_metrics
 
     metrics = compute_metrics(model, today)
@@ -307,11 +313,8 @@ def summary_page(model: OrgModel, results: Mapping[str, Any] | None, today: date
         lines.append(f"SRE supports {metrics.sre_supported_services} services "
                      f"({percent(metrics.sre_service_share or 0)} of all).")
     findings = find_all(model, today)
-    counts = count_by_severity(findings)
-    words = {"error": "error", "warning": "warning", "info": "note"}
-    parts = [f"{n} {words.get(k, k)}" + ("s" if n != 1 else "") for k, n in counts.items() if n]
     lines.append(f"{len(findings)} findings from the rule catalogue"
-                 + (": " + ", ".join(parts) if parts else "") + ".")
+                 + (f": {_severity_words(findings)}." if findings else "."))
     take = lines[0]
     if results:
         sentences = headline_sentences(results, model.organisation.planning_start)

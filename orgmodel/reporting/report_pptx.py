@@ -30,6 +30,7 @@ MARGIN_IN = 0.5
 BODY_TOP_IN = 1.55
 FOOTER_IN = 0.35
 PICTURE_DPI = 220
+ROW_FILL = "#f3f6f9"
 TITLE_ONLY_LAYOUT = 5
 BLANK_LAYOUT = 6
 
@@ -149,10 +150,14 @@ def _table(slide: Any, page: Page) -> None:
     for j, w in enumerate(widths):
         table.columns[j].width = Inches(w * scale)
     align = table_data.align or ["l"] * cols
+    table.horz_banding = False
     for i, cells in enumerate([table_data.columns, *table_data.rows]):
         table.rows[i].height = Inches(0.25 if table_data.dense else 0.32)
+        fill = style.SCENARIO_COLOURS[0] if i == 0 else (ROW_FILL if i % 2 == 0 else "#FFFFFF")
         for j, value in enumerate(cells):
             cell = table.cell(i, j)
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = _rgb(fill)
             cell.margin_top = cell.margin_bottom = Pt(3 if table_data.dense else 4)
             _text(cell.text_frame, value, size, "#FFFFFF" if i == 0 else style.INK, bold=i == 0)
             if align[j] == "r":
