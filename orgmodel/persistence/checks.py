@@ -81,9 +81,10 @@ def check_database(conn: Connection, version: int) -> None:
     stored = conn.exec_driver_sql("PRAGMA user_version").scalar()
     if app_id != APPLICATION_ID or stored != version:
         raise DocumentError("its identity changed while it was being opened")
-    problems = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check(3)")]
+    problems = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA quick_check(1)")]
     if problems != ["ok"]:
-        raise DocumentError(f"it is damaged (SQLite reports: {problems[0]})")
+        first = " ".join(problems[0].replace("*** in database main ***", "").split())
+        raise DocumentError(f"it is damaged (SQLite reports: {first.rstrip('.')})")
     _check_schema(conn, version)
 
 

@@ -75,6 +75,8 @@ _LATE_FIELDS = {EntityKind.TEAM: "parent", EntityKind.PERSON: "manager"}
 
 
 def _sentence(text: str) -> str:
+    """One line, ending with a full stop (messages from SQLite may span lines)."""
+    text = " ".join(text.split())
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
@@ -87,9 +89,10 @@ def _reading(path: Path) -> Iterator[None]:
         raise DocumentError(_sentence(f"Cannot open {path}: {error}")) from None
     except (SQLAlchemyError, sqlite3.Error) as error:
         cause = getattr(error, "orig", None) or error
-        raise DocumentError(f"Cannot open {path}: it is damaged or unreadable ({cause}).") from None
+        raise DocumentError(_sentence(f"Cannot open {path}: it is damaged or unreadable "
+                                      f"({cause}).")) from None
     except OSError as error:
-        raise DocumentError(f"Cannot open {path}: {error.strerror or error}.") from None
+        raise DocumentError(_sentence(f"Cannot open {path}: {error.strerror or error}")) from None
     except RecursionError:
         raise DocumentError(f"Cannot open {path}: its data is nested too deeply.") from None
 
@@ -229,6 +232,7 @@ def save_document(model: OrgModel, path: str | Path) -> None:
         raise DocumentError(_sentence(f"Cannot save {path}: {error}")) from None
     except (SQLAlchemyError, sqlite3.Error) as error:
         cause = getattr(error, "orig", None) or error
-        raise DocumentError(f"Cannot save {path}: the database could not be written ({cause}).") from None
+        raise DocumentError(_sentence(f"Cannot save {path}: the database could not be written "
+                                      f"({cause}).")) from None
     except OSError as error:
-        raise DocumentError(f"Cannot save {path}: {error.strerror or error}.") from None
+        raise DocumentError(_sentence(f"Cannot save {path}: {error.strerror or error}")) from None
