@@ -157,3 +157,22 @@ def test_descriptions_state_the_true_sizes() -> None:
         f"{len(large.teams)} teams, {len(large.services):,} services"
         in descriptions["large-enterprise"]
     )
+
+
+@pytest.mark.parametrize("name", ["seed-enterprise", "startup", "large-enterprise"])
+def test_examples_have_no_error_level_findings(name: str) -> None:
+    from orgmodel.analysis.findings import find_all
+
+    findings = find_all(load_example(name), today=date(2026, 11, 16))
+    errors = [f.message for f in findings if f.severity.value == "error"]
+    assert errors == []
+
+
+def test_seed_enterprise_findings_are_a_short_demo_list() -> None:
+    from orgmodel.analysis.findings import find_all
+
+    findings = find_all(load_example("seed-enterprise"), today=date(2026, 11, 16))
+    codes = {f.code for f in findings}
+    assert "OM012" in codes  # the monolith still on the deprecated VM platform
+    assert "OM006" in codes  # Storefront could not take the pager back
+    assert len(findings) <= 8
