@@ -50,20 +50,27 @@ def _is_hard(entity: Any, field: str) -> bool:
     return (type(entity).__name__, field) in HARD_REFERENCES
 
 
-def _doomed(model: OrgModel, root_id: str) -> dict[str, None]:
-    """The ids removed with ``root_id`` (root first): the closure over hard references."""
+Users = dict[str, list[tuple[Any, str]]]
+
+
+def _doomed(model: OrgModel, root_id: str) -> tuple[dict[str, None], Users]:
+    """The ids removed with ``root_id`` (root first), the closure over hard references, and the
+    referrers of each of them (read once from the model's index).
+    """
     doomed: dict[str, None] = {root_id: None}
+    users_of: Users = {}
     queue = [root_id]
     while queue:
         target = queue.pop()
-        for user, field in model.referrers(target):
+        users_of[target] = users = model.referrers(target)
+        for user, field in users:
             if user.id not in doomed and _is_hard(user, field):
                 doomed[user.id] = None
                 queue.append(user.id)
-    return doomed
+    return doomed, users_of
 
 
-def _removal_order(model: OrgModel, root_id: str, doomed: dict[str, None]) -> list[str]:
+def _removal_order(root_id: str, doomed: dict[str, None], users_of: Users) -> list[str]:
     """Post-order over referrers inside ``doomed``: every entity after all that refer to it.
 
     The reference graph is acyclic (teams form a tree, reporting lines have no cycles and other
@@ -83,7 +90,7 @@ def _removal_order(model: OrgModel, root_id: str, doomed: dict[str, None]) -> li
         if entity_id in done:
             continue
         stack.append((entity_id, True))
-        users = dict.fromkeys(u.id for u, _ in model.referrers(entity_id))
+        users = dict.fromkeys(u.id for u, _ in users_of[entity_id])
         for user_id in reversed(list(users)):
             if user_id in doomed and user_id not in done and user_id != entity_id:
                 stack.append((user_id, False))
@@ -109,17 +116,17 @@ def cleared(entity: Any, gone: set[str]) -> Any:
 def removal_plan(model: OrgModel, entity_id: str) -> list[Step]:
     """The steps that remove ``entity_id`` and what hangs on it, in the order to apply them."""
     model.get(entity_id)
-    doomed = _doomed(model, entity_id)
+    doomed, users_of = _doomed(model, entity_id)
     gone = set(doomed)
     steps: list[Step] = []
     touched: set[str] = set()
     for target in doomed:
-        for user, field in model.referrers(target):
+        for user, field in users_of[target]:
             if user.id in gone or user.id in touched:
                 continue
             if field == REPRESENTATIVES or not _is_hard(user, field):
                 touched.add(user.id)
                 steps.append(Step("update", user, cleared(user, gone)))
-    for removed in _removal_order(model, entity_id, doomed):
+    for removed in _removal_order(entity_id, doomed, users_of):
         steps.append(Step("remove", model.get(removed)))
     return steps

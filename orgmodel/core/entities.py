@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from orgmodel.core.kinds import (
@@ -160,8 +161,10 @@ class Dependency:
     source: str
     target: str
 
-    @property
+    @cached_property
     def id(self) -> str:
+        # cached (outside the dataclass fields, so equality and fields() are unchanged): the
+        # model finds entities by id in order lists, where the same string object is fastest
         return f"{self.source}->{self.target}"
 
 

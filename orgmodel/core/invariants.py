@@ -41,13 +41,14 @@ def reference(
 ) -> Any:
     """The entity named by ``entity.<field>`` (None when unset); refuses a missing or wrong-kind one."""
     target_id = getattr(entity, field)
-    who = owner or upper_first(describe(entity))
     if target_id is None:
         if required:
+            who = owner or upper_first(describe(entity))
             raise InvariantError(f"{who}: {field} must name a {LABEL[kind]}.")
         return None
     target = model.find(target_id) if isinstance(target_id, str) else None
     if target is None or kind_of(target) is not kind:
+        who = owner or upper_first(describe(entity))
         raise DanglingReferenceError(f"{who}: {field} '{target_id}' is not a {LABEL[kind]}.")
     return target
 
@@ -73,41 +74,39 @@ def check_update(model: OrgModel, old: Any, new: Any) -> None:
 
 def _check_team(model: OrgModel, team: Team) -> None:
     reference(model, team, "parent", EntityKind.TEAM)
-    teams = model.teams
     seen = {team.id}
     parent = team.parent
     while parent is not None:
         if parent in seen:
             raise InvariantError(
-                f"Team '{team.name}' cannot sit under '{teams[str(team.parent)].name}': "
+                f"Team '{team.name}' cannot sit under '{model.get(str(team.parent)).name}': "
                 "the team tree would have a cycle."
             )
         seen.add(parent)
-        above = teams.get(parent)
-        parent = above.parent if above is not None else None
+        above = model.find(parent)
+        parent = above.parent if isinstance(above, Team) else None
 
 
 def _check_person(model: OrgModel, person: Person) -> None:
     reference(model, person, "team", EntityKind.TEAM)
     reference(model, person, "manager", EntityKind.PERSON)
-    people = model.people
     seen = {person.id}
     manager = person.manager
     while manager is not None:
         if manager in seen:
             raise InvariantError(
-                f"{person.name} cannot report to {people[str(person.manager)].name}: "
+                f"{person.name} cannot report to {model.get(str(person.manager)).name}: "
                 "the reporting lines would have a cycle."
             )
         seen.add(manager)
-        boss = people.get(manager)
-        manager = boss.manager if boss is not None else None
+        boss = model.find(manager)
+        manager = boss.manager if isinstance(boss, Person) else None
     if person.team is None:
         return
     for embed in model.embeds_of(person.id):
         if embed.host == person.team:
             raise InvariantError(
-                f"{person.name} cannot join '{model.teams[embed.host].name}': "
+                f"{person.name} cannot join '{model.get(embed.host).name}': "
                 "they are embedded there (end the embed first)."
             )
 

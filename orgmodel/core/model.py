@@ -10,7 +10,9 @@ proportional to what is touched. Cascades are planned in ``cascade.py``; undo li
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from bisect import bisect_left, insort
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import fields, replace
 from datetime import date
 from types import MappingProxyType
@@ -47,57 +49,90 @@ class OrgModel:
     def __init__(self, organisation: Organisation | None = None) -> None:
         self._organisation = organisation or Organisation()
         self._c: dict[EntityKind, dict[str, Any]] = {k: {} for k in EntityKind}
+        # The order of each collection. A dict cannot insert in the middle cheaply, so an insert
+        # at an index updates this list and marks the kind stale; ``_sync`` puts the dict in
+        # order, at once outside a batch, at the end of a batch or when something reads it.
+        self._order: dict[EntityKind, list[str]] = {k: [] for k in EntityKind}
+        self._stale: set[EntityKind] = set()
+        self._batch_depth = 0
         self._where: dict[str, EntityKind] = {}
         self._refs = ReferenceIndex()
         self.events = ModelEvents()
 
     # ----------------------------------------------------------------- reading
+    def _view(self, kind: EntityKind) -> Mapping[str, Any]:
+        if self._stale:
+            self._sync()
+        return MappingProxyType(self._c[kind])
+
+    def _sync(self) -> None:
+        for kind in self._stale:
+            items, order = self._c[kind], self._order[kind]
+            values = list(map(items.__getitem__, order))
+            items.clear()
+            items.update(zip(order, values, strict=True))
+        self._stale.clear()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group many writes (an undo of a large removal): collections are put in order once, at
+        the end, instead of after every insert. Reading a collection inside a batch still sees it
+        in order. Nestable; events are emitted as usual.
+        """
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._stale:
+                self._sync()
+
     @property
     def organisation(self) -> Organisation:
         return self._organisation
 
     def collection(self, kind: EntityKind) -> Mapping[str, Any]:
-        return MappingProxyType(self._c[kind])
+        return self._view(kind)
 
     @property
     def teams(self) -> Mapping[str, Team]:
-        return MappingProxyType(self._c[EntityKind.TEAM])
+        return self._view(EntityKind.TEAM)
 
     @property
     def people(self) -> Mapping[str, Person]:
-        return MappingProxyType(self._c[EntityKind.PERSON])
+        return self._view(EntityKind.PERSON)
 
     @property
     def services(self) -> Mapping[str, Service]:
-        return MappingProxyType(self._c[EntityKind.SERVICE])
+        return self._view(EntityKind.SERVICE)
 
     @property
     def platforms(self) -> Mapping[str, Platform]:
-        return MappingProxyType(self._c[EntityKind.PLATFORM])
+        return self._view(EntityKind.PLATFORM)
 
     @property
     def platform_versions(self) -> Mapping[str, PlatformVersion]:
-        return MappingProxyType(self._c[EntityKind.PLATFORM_VERSION])
+        return self._view(EntityKind.PLATFORM_VERSION)
 
     @property
     def embeds(self) -> Mapping[str, Embed]:
-        return MappingProxyType(self._c[EntityKind.EMBED])
+        return self._view(EntityKind.EMBED)
 
     @property
     def dependencies(self) -> Mapping[str, Dependency]:
-        return MappingProxyType(self._c[EntityKind.DEPENDENCY])
+        return self._view(EntityKind.DEPENDENCY)
 
     @property
     def forums(self) -> Mapping[str, Forum]:
-        return MappingProxyType(self._c[EntityKind.FORUM])
+        return self._view(EntityKind.FORUM)
 
     @property
     def scenarios(self) -> Mapping[str, Scenario]:
-        return MappingProxyType(self._c[EntityKind.SCENARIO])
+        return self._view(EntityKind.SCENARIO)
 
     @property
     def views(self) -> Mapping[str, View]:
-        return MappingProxyType(self._c[EntityKind.VIEW])
+        return self._view(EntityKind.VIEW)
 
     def __contains__(self, entity_id: object) -> bool:
         return entity_id in self._where
@@ -114,22 +149,22 @@ class OrgModel:
         return self._c[found][entity_id]
 
     def index_of(self, entity: Any) -> int:
-        return list(self._c[kind_of(entity)]).index(entity.id)
+        return self._order[kind_of(entity)].index(entity.id)
 
     def entities(self) -> Iterator[Any]:
         for kind in EntityKind:
-            yield from self._c[kind].values()
+            yield from self._view(kind).values()
 
     def __len__(self) -> int:
         return len(self._where)
 
     def members(self, team_id: str) -> list[Person]:
         """People whose home team is ``team_id``, in collection order."""
-        return [p for p in self._c[EntityKind.PERSON].values() if p.team == team_id]
+        return [p for p in self.people.values() if p.team == team_id]
 
     def children(self, team_id: str | None) -> list[Team]:
         """Teams directly under ``team_id`` (top-level teams for None), in collection order."""
-        return [t for t in self._c[EntityKind.TEAM].values() if t.parent == team_id]
+        return [t for t in self.teams.values() if t.parent == team_id]
 
     def embeds_of(self, person_id: str) -> list[Embed]:
         """The embeds of one person, in the order they were made."""
@@ -148,12 +183,14 @@ class OrgModel:
 
     def snapshot(self) -> tuple[Any, ...]:
         """A comparable value of the whole model, order included (for tests and clean checks)."""
-        return (self._organisation,) + tuple(tuple(self._c[k].items()) for k in EntityKind)
+        return (self._organisation,) + tuple(tuple(self._view(k).items()) for k in EntityKind)
 
     def copy(self) -> OrgModel:
         """An independent model with the same entities (entities are immutable), no listeners."""
+        self._sync()
         other = OrgModel(self._organisation)
         other._c = {k: dict(v) for k, v in self._c.items()}
+        other._order = {k: list(v) for k, v in self._order.items()}
         other._where = dict(self._where)
         other._refs = self._refs.copy()
         return other
@@ -169,7 +206,7 @@ class OrgModel:
                 f"The id '{entity.id}' is already used by {describe(self.find(entity.id))}."
             )
         check_entity(self, entity)
-        position = _insert(self._c[kind], entity.id, entity, index)
+        position = self._insert(kind, entity.id, entity, index)
         self._where[entity.id] = kind
         self._refs.link(entity.id, targets_of(entity))
         self.events.entity_added.emit(EntityEvent(kind.value, None, entity, position))
@@ -208,20 +245,72 @@ class OrgModel:
     def remove(self, entity_id: str) -> tuple[Any, int]:
         """Remove an entity nothing refers to; returns it and its former index."""
         entity = self.get(entity_id)
-        users = [e for e, _ in self.referrers(entity_id) if e.id != entity_id]
+        if self._refs.has_referrers(entity_id):
+            self._refuse_removal_in_use(entity)
+        kind = kind_of(entity)
+        order = self._order[kind]
+        index = order.index(entity_id)
+        del order[index]
+        del self._c[kind][entity_id]
+        del self._where[entity_id]
+        self._refs.unlink(entity_id, targets_of(entity))
+        self.events.entity_removed.emit(EntityEvent(kind.value, entity, None, index))
+        return entity, index
+
+    def remove_many(self, entity_ids: Sequence[str]) -> list[tuple[Any, int]]:
+        """Remove entities in the given order, as ``remove`` one after the other would (each may
+        be referred to only by entities removed before it); returns each with the index it had
+        when its turn came, so re-adding them in reverse order restores the model. All or
+        nothing: checked before anything changes. Costs one pass per collection, not one per
+        entity; the events follow once every entity is gone.
+        """
+        entities = [self.get(entity_id) for entity_id in entity_ids]
+        earlier: set[str] = set()
+        for entity in entities:
+            if entity.id in earlier:
+                raise InvariantError(f"{upper_first(describe(entity))} is listed twice.")
+            users = self._refs.referrer_ids(entity.id)
+            if any(user not in earlier and user != entity.id for user in users):
+                self._refuse_removal_in_use(entity, earlier)
+            earlier.add(entity.id)
+        removed = self._positions_at_removal(entities)
+        for kind in {kind_of(entity) for entity in entities}:
+            order = self._order[kind]
+            order[:] = [entity_id for entity_id in order if entity_id not in earlier]
+        for entity in entities:
+            del self._c[kind_of(entity)][entity.id]
+            del self._where[entity.id]
+            self._refs.unlink(entity.id, targets_of(entity))
+        for entity, index in removed:
+            self.events.entity_removed.emit(EntityEvent(kind_of(entity).value, entity, None, index))
+        return removed
+
+    def _positions_at_removal(self, entities: list[Any]) -> list[tuple[Any, int]]:
+        """The index each entity has when removed in sequence (original position minus the
+        earlier-removed entities before it in the same collection)."""
+        positions: dict[EntityKind, dict[str, int]] = {}
+        gone: dict[EntityKind, list[int]] = {}
+        out: list[tuple[Any, int]] = []
+        for entity in entities:
+            kind = kind_of(entity)
+            if kind not in positions:
+                positions[kind] = {key: i for i, key in enumerate(self._order[kind])}
+                gone[kind] = []
+            position = positions[kind][entity.id]
+            out.append((entity, position - bisect_left(gone[kind], position)))
+            insort(gone[kind], position)
+        return out
+
+    def _refuse_removal_in_use(self, entity: Any, leaving: set[str] | None = None) -> None:
+        leaving = leaving or set()
+        users = [
+            e for e, _ in self.referrers(entity.id) if e.id != entity.id and e.id not in leaving
+        ]
         users = list({id(e): e for e in users}.values())
         if users:
             names = ", ".join(describe(e) for e in users[:3])
             more = f" and {len(users) - 3} more" if len(users) > 3 else ""
             raise InUseError(f"{upper_first(describe(entity))} is still used by {names}{more}.")
-        kind = kind_of(entity)
-        items = self._c[kind]
-        index = list(items).index(entity_id)
-        del items[entity_id]
-        del self._where[entity_id]
-        self._refs.unlink(entity_id, targets_of(entity))
-        self.events.entity_removed.emit(EntityEvent(kind.value, entity, None, index))
-        return entity, index
 
     def set_organisation(self, organisation: Organisation) -> Organisation:
         """Replace the organisation's own details; returns the old ones."""
@@ -235,27 +324,28 @@ class OrgModel:
 
     def move_view(self, view_id: str, index: int) -> int:
         """Move a view (a slide) to a new position; returns its old position."""
-        views = self._c[EntityKind.VIEW]
         view = self.get(view_id, EntityKind.VIEW)
-        order = list(views)
+        order = self._order[EntityKind.VIEW]
         old = order.index(view_id)
-        del views[view_id]
-        _insert(views, view_id, view, max(0, min(index, len(order) - 1)))
-        self.events.views_reordered.emit(list(views))
+        del order[old]
+        del self._c[EntityKind.VIEW][view_id]
+        self._insert(EntityKind.VIEW, view_id, view, max(0, min(index, len(order))))
+        self.events.views_reordered.emit(list(order))
         return old
 
-
-def _insert(items: dict[str, Any], key: str, value: Any, index: int | None) -> int:
-    """Insert into an ordered dict in place (keeping views of it live); returns the position."""
-    if index is None or index >= len(items):
+    def _insert(self, kind: EntityKind, key: str, value: Any, index: int | None) -> int:
+        """Insert into a collection at ``index`` (None or past the end: append); the position."""
+        items, order = self._c[kind], self._order[kind]
         items[key] = value
-        return len(items) - 1
-    index = max(0, index)
-    tail = list(items)[index:]
-    items[key] = value
-    for moved in tail:
-        items[moved] = items.pop(moved)
-    return index
+        if index is None or index >= len(order):
+            order.append(key)
+            return len(order) - 1
+        index = max(0, index)
+        order.insert(index, key)
+        self._stale.add(kind)
+        if self._batch_depth == 0:
+            self._sync()
+        return index
 
 
 def _check_organisation(organisation: Organisation) -> None:

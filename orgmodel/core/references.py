@@ -50,16 +50,32 @@ def references_of(entity: Any) -> Iterator[tuple[str, str]]:
 
 def targets_of(entity: Any) -> list[str]:
     """The ids ``entity`` refers to, each once, in field order (deterministic, unlike a set)."""
-    return list(dict.fromkeys(target for _, target in references_of(entity)))
+    names = REFERENCE_FIELDS.get(type(entity))
+    found: list[str] = []
+    if names is not None:
+        for name in names:
+            value = getattr(entity, name)
+            if isinstance(value, str) and value not in found:
+                found.append(value)
+        return found
+    if isinstance(entity, Forum):
+        for rep in entity.representatives:
+            for value in (rep.person, rep.team):
+                if value not in found:
+                    found.append(value)
+    return found
 
 
 def fields_referring(entity: Any, target_id: str) -> list[str]:
     """The fields of ``entity`` that refer to ``target_id`` (each named once, in field order)."""
-    found: list[str] = []
-    for name, target in references_of(entity):
-        if target == target_id and name not in found:
-            found.append(name)
-    return found
+    names = REFERENCE_FIELDS.get(type(entity))
+    if names is not None:
+        return [name for name in names if getattr(entity, name) == target_id]
+    if isinstance(entity, Forum) and any(
+        target_id in (rep.person, rep.team) for rep in entity.representatives
+    ):
+        return [REPRESENTATIVES]
+    return []
 
 
 class ReferenceIndex:

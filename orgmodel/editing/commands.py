@@ -89,14 +89,14 @@ class RemoveEntityCommand(Command):
     def apply(self, journal: Journal) -> None:
         plan = removal_plan(journal.model, self.entity_id)
         subject = describe(journal.model.get(self.entity_id))
-        removed = 0
+        doomed: list[str] = []
         for step in plan:
             if step.action == "update":
                 journal.update(step.new)
             else:
-                journal.remove(step.old.id)
-                removed += 1
-        more = f" and {removed - 1} more" if removed > 1 else ""
+                doomed.append(step.old.id)
+        journal.remove_many(doomed)
+        more = f" and {len(doomed) - 1} more" if len(doomed) > 1 else ""
         self.text = f"Remove {subject}{more}"
 
 

@@ -48,6 +48,16 @@ class Journal:
         self._inverse.append(lambda: self.model.add(entity, index))
         return entity
 
+    def remove_many(self, entity_ids: list[str]) -> list[Any]:
+        removed = self.model.remove_many(entity_ids)
+
+        def restore() -> None:
+            for entity, index in reversed(removed):
+                self.model.add(entity, index)
+
+        self._inverse.append(restore)
+        return [entity for entity, _ in removed]
+
     def set_organisation(self, organisation: Organisation) -> Organisation:
         old = self.model.set_organisation(organisation)
         self._inverse.append(lambda: self.model.set_organisation(old))
@@ -64,9 +74,10 @@ class Journal:
         later._inverse = []
 
     def rollback(self) -> None:
-        """Invert every write, newest first."""
-        while self._inverse:
-            self._inverse.pop()()
+        """Invert every write, newest first (as one model batch)."""
+        with self.model.batch():
+            while self._inverse:
+                self._inverse.pop()()
 
 
 class Command:
@@ -89,7 +100,8 @@ class Command:
             raise RuntimeError(f"command already done: {self.text}")
         journal = Journal(model)
         try:
-            self.apply(journal)
+            with model.batch():
+                self.apply(journal)
         except BaseException:
             journal.rollback()
             raise
@@ -126,19 +138,21 @@ class MacroCommand(Command):
 
     def do(self, model: OrgModel) -> None:
         done: list[Command] = []
-        try:
-            for child in self.children:
-                child.do(model)
-                done.append(child)
-        except BaseException:
-            for child in reversed(done):
-                child.undo(model)
-            raise
+        with model.batch():
+            try:
+                for child in self.children:
+                    child.do(model)
+                    done.append(child)
+            except BaseException:
+                for child in reversed(done):
+                    child.undo(model)
+                raise
         self._done = True
 
     def undo(self, model: OrgModel) -> None:
-        for child in reversed(self.children):
-            child.undo(model)
+        with model.batch():
+            for child in reversed(self.children):
+                child.undo(model)
         self._done = False
 
     def add_done(self, command: Command) -> None:

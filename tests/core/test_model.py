@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from orgmodel.core.entities import Dependency, Embed, Organisation, Person, Team, View
+from orgmodel.core.errors import InUseError, InvariantError, NotFoundError
 from orgmodel.core.events import EntityEvent
 from orgmodel.core.kinds import EntityKind, TeamKind
 from orgmodel.core.model import OrgModel, describe, kind_of
@@ -107,3 +110,42 @@ def test_snapshot_sees_order(model: OrgModel) -> None:
     assert other.snapshot() != model.snapshot()
     other.move_view("v2", 1)
     assert other.snapshot() == model.snapshot()
+
+
+def test_remove_many_matches_removing_one_by_one(model: OrgModel) -> None:
+    ids = ["e1", "web->ledger", "web", "cy", "ledger", "sos", "bob"]
+    one_by_one = model.copy()
+    expected = [one_by_one.remove(i) for i in ids]
+    seen: list[EntityEvent] = []
+    model.events.entity_removed.connect(seen.append)
+    assert model.remove_many(ids) == expected
+    assert model.snapshot() == one_by_one.snapshot()
+    assert [(e.old.id, e.index) for e in seen] == [(e.id, i) for e, i in expected]
+    for entity, index in reversed(expected):
+        model.add(entity, index)
+    from_scratch = model.copy()
+    assert from_scratch.snapshot() == model.snapshot()
+    assert [e.id for e in model.people.values()] == ["boss", "bob", "cy", "dee"]
+
+
+def test_remove_many_is_all_or_nothing(model: OrgModel) -> None:
+    before = model.snapshot()
+    with pytest.raises(InUseError, match="Person 'Bob' is still used by person 'Cy'"):
+        model.remove_many(["e1", "bob"])
+    with pytest.raises(InvariantError, match="listed twice"):
+        model.remove_many(["e1", "e1"])
+    with pytest.raises(NotFoundError):
+        model.remove_many(["e1", "ghost"])
+    assert model.snapshot() == before
+
+
+def test_batch_defers_ordering_but_reads_stay_ordered(model: OrgModel) -> None:
+    teams = model.teams
+    with model.batch():
+        model.add(Team("a", "A"), index=0)
+        assert list(model.teams)[0] == "a"  # a read inside the batch sees the order
+        model.add(Team("b", "B"), index=1)
+        with model.batch():
+            model.add(Team("c", "C"), index=0)
+    assert list(teams) == ["c", "a", "b", "eng", "pay", "plat", "sre"]
+    assert model.index_of(model.teams["b"]) == 2
