@@ -102,7 +102,7 @@ def team_anchor(model: OrgModel, node_id: str) -> str | None:
     return None
 
 
-def _ancestors(model: OrgModel, team_id: str | None) -> Iterable[str]:
+def ancestors(model: OrgModel, team_id: str | None) -> Iterable[str]:
     seen: set[str] = set()
     while team_id is not None and team_id in model.teams and team_id not in seen:
         seen.add(team_id)
@@ -111,11 +111,11 @@ def _ancestors(model: OrgModel, team_id: str | None) -> Iterable[str]:
 
 
 def _in_subtree(model: OrgModel, node: str, root: str) -> bool:
-    return root in _ancestors(model, team_anchor(model, node))
+    return root in ancestors(model, team_anchor(model, node))
 
 
 def _hidden_by_collapse(model: OrgModel, node: str, collapsed: frozenset[str]) -> bool:
-    anchors = list(_ancestors(model, team_anchor(model, node)))
+    anchors = list(ancestors(model, team_anchor(model, node)))
     if node in model.teams:
         anchors = anchors[1:]  # a collapsed team itself stays visible
     return any(a in collapsed for a in anchors)

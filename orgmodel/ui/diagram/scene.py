@@ -105,16 +105,18 @@ class DiagramScene(QGraphicsScene):
         """The layout's positions for the visible nodes (force falls back to the org chart)."""
         name = Layout(layout or self.layout_name)
         self.layout_error = ""
+        shown = {n for n in self.visible if n in self.model}
         try:
-            return layouts.layout(self.model, name, self.visible)
+            return layouts.layout(self.model, name, shown)
         except layouts.LayoutTooLargeError as error:
             self.layout_error = str(error)
-            return layouts.org_chart(self.model, self.visible)
+            return layouts.org_chart(self.model, shown)
 
     def _target_positions(self) -> dict[str, Point]:
-        missing = [n for n in self.visible if n not in self.stored]
-        auto = self.auto_positions() if missing else {}
-        return {n: self.stored[n] if n in self.stored else auto[n] for n in self.visible}
+        # during a bulk removal the model may already lack nodes whose events are still coming
+        present = [n for n in self.visible if n in self.model]
+        auto = self.auto_positions() if any(n not in self.stored for n in present) else {}
+        return {n: self.stored[n] if n in self.stored else auto[n] for n in present}
 
     def current_positions(self) -> dict[str, Point]:
         return {n: (item.pos().x(), item.pos().y()) for n, item in self.node_items.items()}
@@ -187,13 +189,22 @@ class DiagramScene(QGraphicsScene):
         return f"{kind} · {people} {'person' if people == 1 else 'people'}"
 
     def _refresh_badges(self) -> None:
+        """A collapsed team shows how many nodes of the shown kinds it hides."""
+        kinds = self.filter.effective_node_kinds(len(self.nodes))
+        hidden: dict[str, int] = {}
+        if self.filter.collapsed:
+            for node_id, node in self.nodes.items():
+                if node_id in self.visible or node.kind not in kinds:
+                    continue
+                anchor = filters.team_anchor(self.model, node_id)
+                for team in filters.ancestors(self.model, anchor):
+                    if team in self.filter.collapsed and team != node_id:
+                        hidden[team] = hidden.get(team, 0) + 1
+                        break
         for node_id, item in self.node_items.items():
-            hidden = 0
-            if node_id in self.filter.collapsed:
-                hidden = sum(1 for n in self.nodes if n != node_id and n not in self.visible
-                             and node_id in filters._ancestors(self.model, filters.team_anchor(self.model, n)))
-            if hidden != item.collapsed_count:
-                item.collapsed_count = hidden
+            count = hidden.get(node_id, 0)
+            if count != item.collapsed_count:
+                item.collapsed_count = count
                 item.update()
 
     # ----------------------------------------------------------------- moving

@@ -85,7 +85,12 @@ class DiagramWidget(QWidget):
     def _add_shortcuts(self) -> None:
         def action(text: str, keys: list[QKeySequence | str], slot: Any) -> QAction:
             act = QAction(text, self)
-            act.setShortcuts([QKeySequence(k) for k in keys])
+            sequences: list[QKeySequence] = []
+            for key in keys:  # a sequence listed twice would make the shortcut ambiguous
+                sequence = QKeySequence(key)
+                if not sequence.isEmpty() and sequence not in sequences:
+                    sequences.append(sequence)
+            act.setShortcuts(sequences)
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             act.triggered.connect(slot)
             self.addAction(act)
