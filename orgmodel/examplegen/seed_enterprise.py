@@ -223,15 +223,19 @@ def _software(b: ExampleBuilder, g: dict[str, str], mgr: dict[str, str]) -> dict
 def _platforms(b: ExampleBuilder) -> dict[str, str]:
     platform, sre = "team-platform", "team-sre"
     vm = b.platform(
-        "Compute (EC2 autoscaling groups + ELB)",
+        "EC2 autoscaling",
         PlatformKind.VM,
         platform,
         key="compute",
-        notes="Virtual machines in autoscaling groups behind load balancers.",
+        notes="Virtual machines (EC2) in autoscaling groups behind load balancers (ELB).",
     )
     k8s = b.platform("Kubernetes", PlatformKind.CONTAINER, platform, key="kubernetes")
     fn = b.platform(
-        "Serverless functions (Lambda)", PlatformKind.SERVERLESS, platform, key="serverless"
+        "Lambda functions",
+        PlatformKind.SERVERLESS,
+        platform,
+        key="serverless",
+        notes="Serverless functions (AWS Lambda style) triggered by HTTP and events.",
     )
     v = b.version
     return {
