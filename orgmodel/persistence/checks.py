@@ -72,7 +72,7 @@ def check_header(path: Path) -> int:
                             f"this OrgModel reads versions up to {SCHEMA_VERSION})")
     if version < 1:
         raise DocumentError(f"it has an unknown document version ({version})")
-    return version
+    return int(version)
 
 
 def check_database(conn: Connection, version: int) -> None:

@@ -10,13 +10,8 @@ document is untrusted input (SQLite does not enforce column types). A bad value 
 from __future__ import annotations
 
 import json
-import math
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from enum import Enum
-from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any
 
 from orgmodel.core.entities import (
     Dependency,
@@ -43,8 +38,20 @@ from orgmodel.core.kinds import (
     VersionStatus,
 )
 from orgmodel.persistence.errors import DocumentError
-
-E = TypeVar("E", bound=Enum)
+from orgmodel.persistence.parsers import (
+    BOOL,
+    DAY,
+    INT,
+    NUMBER,
+    OBJECT,
+    OPT_NUMBER,
+    OPT_TEXT,
+    POSITIONS,
+    TAGS,
+    TEXT,
+    Reader,
+    enum,
+)
 
 # ------------------------------------------------------------------------------- writing
 
@@ -146,145 +153,7 @@ def view_row(view: View, position: int) -> dict[str, Any]:
 # ------------------------------------------------------------------------------- reading
 #
 # Each reader lists (column, parser) in the order they are selected, and a builder that names
-# every dataclass field. Parsers are plain functions so a large table reads quickly; a value they
-# refuse raises ``_Bad``, which ``read_rows`` turns into a sentence naming table, row and column.
-
-
-class _Bad(Exception):
-    def __init__(self, expected: str) -> None:
-        self.expected = expected
-
-
-def _text(value: Any) -> str:
-    if type(value) is str:
-        return value
-    raise _Bad("text")
-
-
-def _opt_text(value: Any) -> str | None:
-    return None if value is None else _text(value)
-
-
-def _int(value: Any) -> int:
-    if type(value) is int:
-        return value
-    raise _Bad("a whole number")
-
-
-def _bool(value: Any) -> bool:
-    if type(value) is bool:
-        return value
-    raise _Bad("true or false")
-
-
-def _number(value: Any) -> float:
-    if (type(value) is float and math.isfinite(value)) or type(value) is int:
-        return float(value)
-    raise _Bad("a finite number")
-
-
-def _opt_number(value: Any) -> float | None:
-    return None if value is None else _number(value)
-
-
-def _enum(kind: type[E]) -> Callable[[Any], E]:
-    by_value = {e.value: e for e in kind}
-    expected = "one of " + ", ".join(str(v) for v in by_value)
-
-    def parse(value: Any) -> E:
-        try:
-            return by_value[value]
-        except (KeyError, TypeError):
-            raise _Bad(expected) from None
-
-    return parse
-
-
-@lru_cache(maxsize=1024)
-def _iso_date(text: str) -> date:
-    return date.fromisoformat(text)
-
-
-def _day(value: Any) -> date | None:
-    if value is None:
-        return None
-    try:
-        return _iso_date(_text(value))
-    except ValueError:
-        raise _Bad("a date like 2026-01-05") from None
-
-
-def _json(value: Any) -> Any:
-    try:
-        return json.loads(_text(value))
-    except ValueError:
-        raise _Bad("JSON text") from None
-
-
-@lru_cache(maxsize=4096)
-def _tags_of(text: str) -> tuple[str, ...]:
-    value = _json(text)
-    if not isinstance(value, list) or not all(type(t) is str for t in value):
-        raise _Bad("a JSON list of strings")
-    return tuple(value)
-
-
-def _tags(value: Any) -> tuple[str, ...]:
-    return _tags_of(_text(value))
-
-
-def _object(value: Any) -> dict[str, Any]:
-    data = _json(value)
-    if not isinstance(data, dict):
-        raise _Bad("a JSON object")
-    return data
-
-
-def _positions(value: Any) -> dict[str, tuple[float, float]]:
-    out: dict[str, tuple[float, float]] = {}
-    for key, pos in _object(value).items():
-        if not isinstance(pos, list) or len(pos) != 2:
-            raise _Bad("a JSON object of [x, y] pairs")
-        try:
-            out[key] = (_number(pos[0]), _number(pos[1]))
-        except _Bad:
-            raise _Bad("a JSON object of [x, y] pairs") from None
-    return out
-
-
-@dataclass(frozen=True)
-class Reader:
-    """How to read one table: the columns in select order, their parsers, and the builder."""
-
-    table: str
-    columns: tuple[tuple[str, Callable[[Any], Any]], ...]
-    build: Callable[..., Any]
-
-    @property
-    def names(self) -> list[str]:
-        return [name for name, _ in self.columns]
-
-    def read(self, rows: Iterable[Sequence[Any]]) -> list[Any]:
-        """Entities (or values) from rows selected in ``names`` order; bad values are refused."""
-        parsers = [parse for _, parse in self.columns]
-        out = []
-        for row in rows:
-            try:
-                values = [parse(v) for parse, v in zip(parsers, row, strict=True)]
-            except _Bad:
-                raise self._error(row) from None
-            out.append(self.build(*values))
-        return out
-
-    def _error(self, row: Sequence[Any]) -> DocumentError:
-        where = f"the {self.table} row '{row[0]}'" if type(row[0]) is str else f"a {self.table} row"
-        for (name, parse), value in zip(self.columns, row, strict=True):
-            try:
-                parse(value)
-            except _Bad as bad:
-                shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-                return DocumentError(f"in {where}, {name} should be {bad.expected}, not {shown}")
-        return DocumentError(f"{where} cannot be read")  # pragma: no cover - parsers are pure
+# every dataclass field; ``parsers.py`` checks the stored values.
 
 
 def _service(id: str, name: str, owner: str | None, architecture: Architecture, tier: int,
@@ -299,76 +168,76 @@ def _service(id: str, name: str, owner: str | None, architecture: Architecture, 
 
 
 ORGANISATION = Reader("organisation", (
-    ("name", _text), ("description", _text), ("planning_start", _day), ("notes", _text),
-    ("tags", _tags)),
+    ("name", TEXT), ("description", TEXT), ("planning_start", DAY), ("notes", TEXT),
+    ("tags", TAGS)),
     lambda name, description, start, notes, tags: Organisation(
         name=name, description=description, planning_start=start, notes=notes, tags=tags))
 
 TEAMS = Reader("teams", (
-    ("id", _text), ("name", _text), ("kind", _enum(TeamKind)), ("parent", _opt_text),
-    ("sites", _int), ("has_oncall", _bool), ("notes", _text), ("tags", _tags)),
+    ("id", TEXT), ("name", TEXT), ("kind", enum(TeamKind)), ("parent", OPT_TEXT),
+    ("sites", INT), ("has_oncall", BOOL), ("notes", TEXT), ("tags", TAGS)),
     lambda id, name, kind, parent, sites, oncall, notes, tags: Team(
         id=id, name=name, kind=kind, parent=parent, sites=sites, has_oncall=oncall,
         notes=notes, tags=tags))
 
 PEOPLE = Reader("people", (
-    ("id", _text), ("name", _text), ("role", _enum(Role)), ("team", _opt_text),
-    ("manager", _opt_text), ("fte", _number), ("location", _text), ("email", _text),
-    ("notes", _text), ("tags", _tags)),
+    ("id", TEXT), ("name", TEXT), ("role", enum(Role)), ("team", OPT_TEXT),
+    ("manager", OPT_TEXT), ("fte", NUMBER), ("location", TEXT), ("email", TEXT),
+    ("notes", TEXT), ("tags", TAGS)),
     lambda id, name, role, team, manager, fte, location, email, notes, tags: Person(
         id=id, name=name, role=role, team=team, manager=manager, fte=fte, location=location,
         email=email, notes=notes, tags=tags))
 
 SERVICES = Reader("services", (
-    ("id", _text), ("name", _text), ("owner", _opt_text),
-    ("architecture", _enum(Architecture)), ("tier", _int), ("support", _enum(Support)),
-    ("sre_team", _opt_text), ("platform_version", _opt_text),
-    ("incidents_per_week", _opt_number), ("tickets_per_week", _opt_number),
-    ("toil_hours", _opt_number), ("releases_per_week", _opt_number), ("notes", _text),
-    ("tags", _tags)),
+    ("id", TEXT), ("name", TEXT), ("owner", OPT_TEXT),
+    ("architecture", enum(Architecture)), ("tier", INT), ("support", enum(Support)),
+    ("sre_team", OPT_TEXT), ("platform_version", OPT_TEXT),
+    ("incidents_per_week", OPT_NUMBER), ("tickets_per_week", OPT_NUMBER),
+    ("toil_hours", OPT_NUMBER), ("releases_per_week", OPT_NUMBER), ("notes", TEXT),
+    ("tags", TAGS)),
     _service)
 
 PLATFORMS = Reader("platforms", (
-    ("id", _text), ("name", _text), ("kind", _enum(PlatformKind)), ("owner", _opt_text),
-    ("notes", _text), ("tags", _tags)),
+    ("id", TEXT), ("name", TEXT), ("kind", enum(PlatformKind)), ("owner", OPT_TEXT),
+    ("notes", TEXT), ("tags", TAGS)),
     lambda id, name, kind, owner, notes, tags: Platform(
         id=id, name=name, kind=kind, owner=owner, notes=notes, tags=tags))
 
 PLATFORM_VERSIONS = Reader("platform_versions", (
-    ("id", _text), ("platform", _text), ("version", _text),
-    ("status", _enum(VersionStatus)), ("production_owner", _opt_text), ("released", _day),
-    ("name", _text), ("notes", _text), ("tags", _tags)),
+    ("id", TEXT), ("platform", TEXT), ("version", TEXT),
+    ("status", enum(VersionStatus)), ("production_owner", OPT_TEXT), ("released", DAY),
+    ("name", TEXT), ("notes", TEXT), ("tags", TAGS)),
     lambda id, platform, version, status, owner, released, name, notes, tags: PlatformVersion(
         id=id, platform=platform, version=version, status=status, production_owner=owner,
         released=released, name=name, notes=notes, tags=tags))
 
 EMBEDS = Reader("embeds", (
-    ("id", _text), ("person", _text), ("host", _text), ("purpose", _text),
-    ("start_date", _day), ("end_date", _day), ("name", _text), ("notes", _text),
-    ("tags", _tags)),
+    ("id", TEXT), ("person", TEXT), ("host", TEXT), ("purpose", TEXT),
+    ("start_date", DAY), ("end_date", DAY), ("name", TEXT), ("notes", TEXT),
+    ("tags", TAGS)),
     lambda id, person, host, purpose, start, end, name, notes, tags: Embed(
         id=id, person=person, host=host, purpose=purpose, start=start, end=end, name=name,
         notes=notes, tags=tags))
 
-DEPENDENCIES = Reader("dependencies", (("source", _text), ("target", _text)),
+DEPENDENCIES = Reader("dependencies", (("source", TEXT), ("target", TEXT)),
                       lambda source, target: Dependency(source=source, target=target))
 
 FORUMS = Reader("forums", (
-    ("id", _text), ("name", _text), ("notes", _text), ("tags", _tags)),
+    ("id", TEXT), ("name", TEXT), ("notes", TEXT), ("tags", TAGS)),
     lambda id, name, notes, tags: Forum(id=id, name=name, notes=notes, tags=tags))
 
 REPRESENTATIVES = Reader("forum_representatives", (
-    ("forum", _text), ("person", _text), ("team", _text)),
+    ("forum", TEXT), ("person", TEXT), ("team", TEXT)),
     lambda forum, person, team: (forum, Representative(person=person, team=team)))
 
 SCENARIOS = Reader("scenarios", (
-    ("id", _text), ("name", _text), ("toml", _text), ("notes", _text), ("tags", _tags)),
+    ("id", TEXT), ("name", TEXT), ("toml", TEXT), ("notes", TEXT), ("tags", TAGS)),
     lambda id, name, toml, notes, tags: Scenario(id=id, name=name, toml=toml, notes=notes,
                                                  tags=tags))
 
 VIEWS = Reader("views", (
-    ("id", _text), ("name", _text), ("layout", _enum(Layout)), ("filters", _object),
-    ("positions", _positions), ("zoom", _number), ("notes", _text), ("tags", _tags)),
+    ("id", TEXT), ("name", TEXT), ("layout", enum(Layout)), ("filters", OBJECT),
+    ("positions", POSITIONS), ("zoom", NUMBER), ("notes", TEXT), ("tags", TAGS)),
     lambda id, name, layout, filters, positions, zoom, notes, tags: View(
         id=id, name=name, layout=layout, filters=filters, positions=positions, zoom=zoom,
         notes=notes, tags=tags))

@@ -1,0 +1,215 @@
+"""Strict, column-wise checks of the values stored in a document, and the ``Reader`` that uses them.
+
+SQLite does not enforce column types and a document is untrusted input, so every value read is
+checked: text is text, a whole number is an ``int``, dates are ISO dates, enums are known values,
+JSON columns hold the shape expected. A ``Parser`` checks a whole column at once where it can
+(a set of the value types, a dict lookup per enum), which keeps opening a large document close to
+raw ``sqlite3`` speed, and falls back to one value at a time to name the first bad value.
+Not for rules between entities (the ``OrgModel`` aggregate) and not for the mapping of columns to
+dataclass fields (``mapping.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from functools import lru_cache
+from typing import Any, TypeVar
+
+from orgmodel.persistence.errors import DocumentError
+
+E = TypeVar("E", bound=Enum)
+NoneType = type(None)
+
+
+class Bad(Exception):
+    """A stored value is not what its column holds; ``expected`` says what it should be."""
+
+    def __init__(self, expected: str) -> None:
+        super().__init__(expected)
+        self.expected = expected
+
+
+@dataclass(frozen=True)
+class Parser:
+    """Checks (and converts) the values of one column.
+
+    ``one`` handles a single value and raises ``Bad``; ``plain`` lists the value types that are
+    already correct as stored, so a column made only of them is accepted without a call per value.
+    """
+
+    one: Callable[[Any], Any]
+    plain: frozenset[type] = frozenset()
+
+    def many(self, values: Sequence[Any]) -> Sequence[Any]:
+        if self.plain and set(map(type, values)) <= self.plain:
+            return values
+        return list(map(self.one, values))
+
+
+def _text(value: Any) -> str:
+    if type(value) is str:
+        return value
+    raise Bad("text")
+
+
+def _opt_text(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _int(value: Any) -> int:
+    if type(value) is int:
+        return value
+    raise Bad("a whole number")
+
+
+def _bool(value: Any) -> bool:
+    if type(value) is bool:
+        return value
+    raise Bad("true or false")
+
+
+def _number(value: Any) -> float:
+    if (type(value) is float and math.isfinite(value)) or type(value) is int:
+        return float(value)
+    raise Bad("a finite number")
+
+
+def _opt_number(value: Any) -> float | None:
+    return None if value is None else _number(value)
+
+
+@lru_cache(maxsize=1024)
+def _iso_date(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def _day(value: Any) -> date | None:
+    if value is None:
+        return None
+    try:
+        return _iso_date(_text(value))
+    except ValueError:
+        raise Bad("a date like 2026-01-05") from None
+
+
+def _json(value: Any) -> Any:
+    try:
+        return json.loads(_text(value))
+    except ValueError:
+        raise Bad("JSON text") from None
+
+
+@lru_cache(maxsize=4096)
+def _tags_of(text: str) -> tuple[str, ...]:
+    value = _json(text)
+    if not isinstance(value, list) or not all(type(t) is str for t in value):
+        raise Bad("a JSON list of strings")
+    return tuple(value)
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    return _tags_of(_text(value))
+
+
+def _object(value: Any) -> dict[str, Any]:
+    data = _json(value)
+    if not isinstance(data, dict):
+        raise Bad("a JSON object")
+    return data
+
+
+def _positions(value: Any) -> dict[str, tuple[float, float]]:
+    out: dict[str, tuple[float, float]] = {}
+    for key, pos in _object(value).items():
+        try:
+            if not isinstance(pos, list) or len(pos) != 2:
+                raise Bad("")
+            out[key] = (_number(pos[0]), _number(pos[1]))
+        except Bad:
+            raise Bad("a JSON object of finite [x, y] pairs") from None
+    return out
+
+
+class _Numbers(Parser):
+    """Floats as stored pass if finite; anything else goes through ``one`` (ints become floats)."""
+
+    def many(self, values: Sequence[Any]) -> Sequence[Any]:
+        kinds = set(map(type, values))
+        if kinds <= {float} and all(map(math.isfinite, values)):
+            return values
+        if kinds <= {float, NoneType}:
+            present = [v for v in values if v is not None]
+            if all(map(math.isfinite, present)) and self.one(None) is None:
+                return values
+        return list(map(self.one, values))
+
+
+TEXT = Parser(_text, frozenset({str}))
+OPT_TEXT = Parser(_opt_text, frozenset({str, NoneType}))
+INT = Parser(_int, frozenset({int}))
+BOOL = Parser(_bool, frozenset({bool}))
+NUMBER = _Numbers(_number)
+OPT_NUMBER = _Numbers(_opt_number)
+DAY = Parser(_day)
+TAGS = Parser(_tags)
+OBJECT = Parser(_object)
+POSITIONS = Parser(_positions)
+
+
+def enum(kind: type[E]) -> Parser:
+    """A parser of the stored values of an enum (its ``value`` strings)."""
+    by_value = {e.value: e for e in kind}
+    expected = "one of " + ", ".join(str(v) for v in by_value)
+
+    def parse(value: Any) -> E:
+        try:
+            return by_value[value]
+        except (KeyError, TypeError):
+            raise Bad(expected) from None
+
+    return Parser(parse)
+
+
+@dataclass(frozen=True)
+class Reader:
+    """How to read one table: the columns in select order, their parsers, and the builder."""
+
+    table: str
+    columns: tuple[tuple[str, Parser], ...]
+    build: Callable[..., Any]
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.columns]
+
+    def read(self, rows: Sequence[Sequence[Any]]) -> list[Any]:
+        """Entities (or values) from rows selected in ``names`` order; bad values are refused."""
+        if not rows:
+            return []
+        columns = list(zip(*rows, strict=True))
+        try:
+            values = [parser.many(column) for (_, parser), column in
+                      zip(self.columns, columns, strict=True)]
+        except Bad:
+            raise self._error(rows) from None
+        return list(map(self.build, *values))
+
+    def _error(self, rows: Sequence[Sequence[Any]]) -> DocumentError:
+        """The sentence for the first bad value, found one row at a time."""
+        for row in rows:
+            for (name, parser), value in zip(self.columns, row, strict=True):
+                try:
+                    parser.one(value)
+                except Bad as bad:
+                    key = row[0]
+                    where = f"the {self.table} row '{key}'" if type(key) is str else \
+                        f"a {self.table} row"
+                    shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+                    return DocumentError(f"in {where}, {name} should be {bad.expected}, "
+                                         f"not {shown}")
+        return DocumentError(f"a {self.table} row cannot be read")  # pragma: no cover
