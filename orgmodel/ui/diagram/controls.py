@@ -18,6 +18,7 @@ from orgmodel.core.kinds import Layout
 from orgmodel.ui.diagram import savedviews
 
 if TYPE_CHECKING:
+    from orgmodel.ui.diagram.presentation import PresentationWindow
     from orgmodel.ui.diagram.widget import DiagramWidget
 
 LAYOUT_LABELS = {Layout.ORG_CHART: "Org chart", Layout.PLATFORM_STACK: "Platform stack",
@@ -59,7 +60,7 @@ class DiagramControls:
         self.present_action.setShortcut(QKeySequence("F5"))
         self.toolbar.addSeparator()
         self.toolbar.addWidget(widget.search)
-        self.presentation = None
+        self.presentation: PresentationWindow | None = None
 
     def _menu_button(self, text: str, menu: QMenu) -> QToolButton:
         button = QToolButton(self.toolbar)
@@ -189,5 +190,7 @@ class DiagramControls:
     def present(self) -> None:
         from orgmodel.ui.diagram.presentation import PresentationWindow
 
+        if self.presentation is not None:
+            self.presentation.close()
         self.presentation = PresentationWindow(self.widget.stack, self.widget.view_id)
         self.presentation.showFullScreen()

@@ -32,7 +32,6 @@ class PresentationWindow(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("OrgModel presentation")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.model = stack.model
         self.slides: list[str | None] = list(self.model.views) or [None]
         self.index = self.slides.index(start_view_id) if start_view_id in self.slides else 0

@@ -65,12 +65,17 @@ class DiagramScene(QGraphicsScene):
         self._animation: QVariantAnimation | None = None
         self._animation_end: dict[str, QPointF] = {}
         self._counts: dict[str, int] | None = None
+        self._closed = False
         events = model.events
         events.entity_added.connect(self._on_added)
         events.entity_removed.connect(self._on_removed)
         events.entity_changed.connect(self._on_changed)
 
     def close(self) -> None:
+        """Stop mirroring the model (safe to call twice)."""
+        if self._closed:
+            return
+        self._closed = True
         events = self.model.events
         events.entity_added.disconnect(self._on_added)
         events.entity_removed.disconnect(self._on_removed)
@@ -299,12 +304,12 @@ class DiagramScene(QGraphicsScene):
         for edge in held:
             self.edges[edge.id] = edge
         self.held[entity.id] = [e.id for e in held]
+        if node is not None and node.id in self.node_items:
+            self.node_items[node.id].set_data(node, self.caption(node.id))
         if structural and node is not None:
             self._sync_visible()
             self._relayout_missing()
         else:
-            if node is not None and node.id in self.node_items:
-                self.node_items[node.id].set_data(node, self.caption(node.id))
             self._sync_edges(held)
 
     def _refresh_team_captions(self, *entities: Any) -> None:
