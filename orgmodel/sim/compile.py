@@ -111,11 +111,13 @@ class CompiledModel:
         self.base_tickets32 = self.base_tickets.astype(np.float32)
         self.base_toil32 = self.base_toil.astype(np.float32)
         self.growth32 = (self.base_releases * self.growth_per_release).astype(np.float32)
-        defaults = self.service_slots - 1  # growth slots carry the scenario's rates
+        def last(values: FloatArray) -> float:  # growth slots (at the end) carry the scenario's rates
+            return float(values[-1]) if values.size else 0.0
+
         self.rates = {
-            "incidents": Rate.of(self.base_incidents, float(self.base_incidents[defaults])),
-            "tickets": Rate.of(self.base_tickets, float(self.base_tickets[defaults])),
-            "toil": Rate.of(self.base_toil, float(self.base_toil[defaults])),
+            "incidents": Rate.of(self.base_incidents, last(self.base_incidents)),
+            "tickets": Rate.of(self.base_tickets, last(self.base_tickets)),
+            "toil": Rate.of(self.base_toil, last(self.base_toil)),
         }
 
     @property
@@ -253,7 +255,7 @@ def compile_model(model: OrgModel, params: ScenarioParams, weeks: int | None = N
         "releases_per_week": np.full(s_total, params.load.releases_per_week),
     }
     for i, svc in enumerate(services):
-        owner[i] = team_index[svc.owner if svc.owner in teams else "(unowned)"]
+        owner[i] = team_index[svc.owner if svc.owner in teams and svc.owner else "(unowned)"]
         sre_pool = sre_index.get(svc.sre_team or "")
         pool[i] = sre_pool if svc.support is Support.SRE and sre_pool is not None else ps + owner[i]
         tier1[i] = svc.tier == 1

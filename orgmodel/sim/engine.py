@@ -62,7 +62,7 @@ class RawRun:
 
     @property
     def runs(self) -> int:
-        return next(iter(self.series.values())).shape[0]
+        return int(next(iter(self.series.values())).shape[0])
 
     @staticmethod
     def concatenate(parts: list[RawRun], offsets: list[int]) -> RawRun:

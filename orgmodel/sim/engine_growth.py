@@ -25,8 +25,9 @@ from orgmodel.sim.scenario import ScenarioParams
 
 def prr_hours(p: ScenarioParams, maturity: np.ndarray) -> np.ndarray:
     """PRR cost per service given platform maturity (framework once mature enough)."""
-    return np.where(maturity >= p.sre.framework_maturity, p.sre.prr_hours_framework,
+    hours: np.ndarray = np.where(maturity >= p.sre.framework_maturity, p.sre.prr_hours_framework,
                     p.sre.prr_hours_classic)
+    return hours
 
 
 def start_week(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
@@ -129,9 +130,10 @@ def _tiers(st: State, p: ScenarioParams, rng: np.random.Generator | None, rows: 
            rank: Ints, per_run: Ints) -> np.ndarray:
     share = p.growth.tier1_share
     if rng is not None:
-        return rng.random(rows.size) < share
+        drawn: np.ndarray = rng.random(rows.size) < share
+        return drawn
     acc0 = st.acc_tier[rows]
-    tier1 = np.floor(acc0 + share * (rank + 1) + 1e-9) > np.floor(acc0 + share * rank + 1e-9)
+    tier1: np.ndarray = np.floor(acc0 + share * (rank + 1) + 1e-9) > np.floor(acc0 + share * rank + 1e-9)
     st.acc_tier += share * per_run
     return tier1
 

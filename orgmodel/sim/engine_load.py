@@ -73,7 +73,7 @@ class Week:
 
 def _pool_sum(st: State, flat: np.ndarray, weights: np.ndarray) -> Floats:
     out = np.bincount(flat.ravel(), weights=weights.ravel(), minlength=st.runs * st.width)
-    return out.reshape(st.runs, st.width)[:, : st.pools]
+    return np.asarray(out, dtype=np.float64).reshape(st.runs, st.width)[:, : st.pools]
 
 
 def _multipliers(p: ScenarioParams, maturity: Floats) -> dict[str, Floats]:
@@ -177,7 +177,8 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
 
 
 def _review(p: ScenarioParams, m: dict[str, Floats]) -> Floats:
-    return (p.load.review_hours_swe + p.load.review_hours_se) * m["review"]
+    hours: float = p.load.review_hours_swe + p.load.review_hours_se
+    return hours * m["review"]
 
 
 def sre_review_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: SreServices) -> Floats:
@@ -191,7 +192,7 @@ def _migration_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: Sr
     if st.migrations_until < 0:
         return np.zeros(sre.slot.size)
     moving = st.migration_left[sre.slot, sre.row] > 0
-    return moving * load_migration(p) * m["migration"][sre.row]
+    return np.where(moving, load_migration(p) * m["migration"][sre.row], 0.0)
 
 
 def _draw(rng: np.random.Generator, inc: Floats, tick: Floats,
@@ -241,7 +242,8 @@ def engineering_time(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week) 
     st.prr_backlog -= prr
     if not p.complexity.freeze:
         _complexity(st, cm, p, wk, toil_reduction)
-    return after - prr
+    spare: Floats = after - prr
+    return spare
 
 
 def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
@@ -274,7 +276,8 @@ def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
 def bucket_of(hours: Floats) -> np.ndarray:
     """Half-octave bucket of expected ops hours (higher bucket = more hours)."""
     logs = np.log2(np.maximum(hours, 1e-30)) * 2 + BUCKET_OFFSET
-    return np.clip(np.floor(logs), 0, BUCKETS - 1).astype(np.int64)
+    buckets: np.ndarray = np.clip(np.floor(logs), 0, BUCKETS - 1).astype(np.int64)
+    return buckets
 
 
 def _greedy(st: State, sre: SreServices, need: Floats, budget: Floats) -> Floats:
@@ -287,4 +290,5 @@ def _greedy(st: State, sre: SreServices, need: Floats, budget: Floats) -> Floats
     left = budget[:, :, None] - above
     with np.errstate(divide="ignore", invalid="ignore"):
         frac = np.where(per_bucket > 0, np.clip(left / per_bucket, 0.0, 1.0), 0.0)
-    return need * frac.ravel()[key]
+    given: Floats = need * frac.ravel()[key]
+    return given

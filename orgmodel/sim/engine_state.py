@@ -125,8 +125,9 @@ class State:
         size = self.runs * self.width
         self.pool_count = np.bincount(self.flat_pool.ravel(), minlength=size).reshape(
             self.runs, self.width).astype(np.float64)
-        self.owner_count = np.bincount(self.flat_owner.ravel(), weights=self.active.ravel(),
-                                       minlength=size).reshape(self.runs, self.width)
+        self.owner_count = np.zeros((self.runs, self.width))
+        self.owner_count += np.bincount(self.flat_owner.ravel(), weights=self.active.ravel(),
+                                        minlength=size).reshape(self.runs, self.width)
 
 
 def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int) -> State:

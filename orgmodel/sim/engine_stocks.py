@@ -30,7 +30,8 @@ from orgmodel.sim.scenario import ScenarioParams
 def platform_hours(cm: CompiledModel, p: ScenarioParams, dev_teams: Floats, maturity: Floats) -> Floats:
     """E_platform = N_platform * H - dev_teams * support_hours_per_team * (1 - M), not below 0."""
     plat = p.platform
-    return np.maximum(0.0, cm.platform_fte * HOURS - dev_teams * plat.support_hours_per_team * (1 - maturity))
+    hours: Floats = np.maximum(0.0, cm.platform_fte * HOURS - dev_teams * plat.support_hours_per_team * (1 - maturity))
+    return hours
 
 
 def update_stocks(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: int,

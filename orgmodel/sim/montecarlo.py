@@ -70,6 +70,7 @@ def run_simulation(model: OrgModel, params: ScenarioParams, *, runs: int | None 
         raise ScenarioError(f"workers must be a whole number of at least 1, not {workers!r}.")
     p = resolve(params, runs, seed, weeks, mode)
     cm = compile_model(model, p, p.weeks)
+    seeds: list[np.random.SeedSequence | None]
     if p.mode == "expected":
         sizes, seeds = [1], [None]
     else:

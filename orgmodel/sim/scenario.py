@@ -72,6 +72,17 @@ class Section:
 class ScenarioParams:
     """A complete, validated set of parameters (defaults where the scenario is silent)."""
 
+    # the sections, set in __init__ (declared for type checkers)
+    growth: Section
+    load: Section
+    oncall: Section
+    sre: Section
+    headcount: Section
+    platform: Section
+    complexity: Section
+    embeds: Section
+    familiarity: Section
+
     def __init__(self, values: dict[str, Any] | None = None, name: str = "", description: str = "") -> None:
         merged = {p.name: p.default for p in PARAMETERS}
         for key, value in (values or {}).items():
