@@ -344,7 +344,7 @@ def _forums(b: ExampleBuilder, staff: dict[str, list[str]]) -> None:
         (staff["team-payments"][0], "team-payments"),
     ]
     b.forum(
-        "Production readiness review",
+        "Release readiness",
         readiness,
         key="production-readiness",
         notes="SRE-SWE evaluate releases of SRE-supported services against the checklist.",
