@@ -189,12 +189,12 @@ def add_slide(prs: Any, page: Page, info: ReportInfo, model: OrgModel, number: i
 
 def write_pptx(pages: list[Page], info: ReportInfo, model: OrgModel, path: str | Path) -> None:
     from pptx import Presentation
-    from pptx.util import Inches
+    from pptx.util import Emu
 
     from orgmodel.core.fileio import write_with
 
     prs = Presentation()
-    prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)  # exactly 16:9
     prs.core_properties.title = f"{info.organisation}: organisation and SRE load report"
     prs.core_properties.author = "OrgModel"
     for number, page in enumerate(pages, start=1):

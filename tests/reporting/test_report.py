@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from orgmodel.cli import main
+from orgmodel.reporting import report_pdf, report_pptx
+from orgmodel.reporting.headline import overload_sentence
+from orgmodel.reporting.report_content import build_pages
+
+TODAY = date(2026, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory: pytest.TempPathFactory, seed_model: Any, results: dict[str, Any]) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    report_pdf.write_report(seed_model, path, results=results, today=TODAY)
+    return path
+
+
+@pytest.fixture(scope="module")
+def pptx(tmp_path_factory: pytest.TempPathFactory, seed_model: Any, results: dict[str, Any]) -> Path:
+    path = tmp_path_factory.mktemp("pptx") / "report.pptx"
+    report_pptx.write_report(seed_model, path, results=results, today=TODAY)
+    return path
+
+
+def _pdf_text(path: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                         check=True)
+    return " ".join(out.stdout.split())
+
+
+def _pdf_pages(path: Path) -> int:
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
+
+
+def test_pages_cover_every_section(seed_model: Any, results: dict[str, Any]) -> None:
+    _, pages = build_pages(seed_model, results=results, today=TODAY)
+    kinds = [p.kind for p in pages]
+    assert kinds[0] == "title"
+    assert kinds.count("diagram") == len(seed_model.views)
+    assert kinds.count("chart") == 6
+    titles = " ".join(p.title for p in pages)
+    for section in ("Headcount by role", "Findings, remedies and sources", "Simulation: the headline",
+                    "scenario parameters and their provenance"):
+        assert section in titles
+    assert all(p.takeaway for p in pages), [p.title for p in pages if not p.takeaway]
+
+
+def test_no_simulation_leaves_the_simulation_out(seed_model: Any) -> None:
+    _, pages = build_pages(seed_model, today=TODAY)
+    assert not any(p.kind == "chart" for p in pages)
+    assert not any("parameters" in p.title for p in pages)
+
+
+def test_pdf_has_the_pages_and_selectable_text(pdf: Path, seed_model: Any,
+                                               results: dict[str, Any]) -> None:
+    _, pages = build_pages(seed_model, results=results, today=TODAY)
+    assert _pdf_pages(pdf) == len(pages)
+    text = _pdf_text(pdf)
+    assert seed_model.organisation.name in text
+    sentence = overload_sentence(results)
+    assert sentence is not None and sentence[:-1] in text
+    assert "Appendix: scenario parameters" in text
+    assert "Payments gateway" in text  # diagram labels are text, not pictures
+
+
+def test_pptx_is_16_9_with_a_slide_per_page(pptx: Path, seed_model: Any,
+                                            results: dict[str, Any]) -> None:
+    from pptx import Presentation
+
+    deck = Presentation(str(pptx))
+    assert deck.slide_width * 9 == deck.slide_height * 16
+    _, pages = build_pages(seed_model, results=results, today=TODAY)
+    assert len(deck.slides) == len(pages)
+    for slide, page in zip(list(deck.slides)[1:], pages[1:], strict=True):
+        assert slide.shapes.title.text_frame.text == page.title
+        texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+        assert page.takeaway in texts
+        if page.kind == "table":
+            tables = [s for s in slide.shapes if s.has_table]
+            assert tables and len(tables[0].table.rows) == len(page.table.rows) + 1
+        if page.kind in ("chart", "diagram"):
+            assert any(s.shape_type == 13 for s in slide.shapes)  # a picture
+
+
+def test_cli_report_from_results_file(tmp_path: Path, results: dict[str, Any],
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from orgmodel.resources_path import resource
+
+    saved = tmp_path / "results.json"
+    saved.write_text(json.dumps(results))
+    out = tmp_path / "deck.pptx"
+    code = main(["report", str(resource("examples", "seed-enterprise.json")), "--results", str(saved),
+                 "--out", str(out)])
+    assert code == 0
+    assert out.exists() and "slides" in capsys.readouterr().out
+
+
+def test_cli_refuses_bad_output_and_bad_results(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from orgmodel.resources_path import resource
+
+    model = str(resource("examples", "seed-enterprise.json"))
+    assert main(["report", model, "--no-simulation", "--out", str(tmp_path / "r.docx")]) == 2
+    bogus = tmp_path / "bogus.json"
+    bogus.write_text('{"format": "something-else"}')
+    assert main(["report", model, "--results", str(bogus), "--out", str(tmp_path / "r.pdf")]) == 2
+    assert "not OrgModel simulation results" in capsys.readouterr().err
+    assert not list(tmp_path.glob("r.*"))
