@@ -30,7 +30,8 @@ from orgmodel.reporting.figures import new_figure
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-DASHES = {"solid": "-", "dash": (0, (5, 3)), "dot": (0, (1, 2)), "dashdot": (0, (5, 2, 1, 2))}
+DASHES: dict[str, Any] = {"solid": "-", "dash": (0, (5, 3)), "dot": (0, (1, 2)),
+                          "dashdot": (0, (5, 2, 1, 2))}
 LEGEND_WIDTH_IN = 2.4
 DIAGRAM_FIGSIZE = (13.0, 6.4)  # a 16:9 slide body; the page layout check assumes this area
 

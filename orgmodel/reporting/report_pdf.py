@@ -15,9 +15,8 @@ from typing import Any
 
 from orgmodel.core.model import OrgModel
 from orgmodel.reporting import style
-from orgmodel.reporting.report_content import Page, ReportInfo, build_pages
+from orgmodel.reporting.report_content import PAGE_SIZE, Page, ReportInfo, build_pages
 from orgmodel.reporting.report_pages import (
-    PAGE_SIZE,
     bullet_page,
     footer,
     new_page,

@@ -38,7 +38,8 @@ BLANK_LAYOUT = 6
 def _rgb(hex_colour: str) -> Any:
     from pptx.dml.color import RGBColor
 
-    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+    value = hex_colour.lstrip("#")
+    return RGBColor(int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))  # type: ignore[no-untyped-call]
 
 
 def _text(frame: Any, text: str, size: float, colour: str, *, bold: bool = False) -> None:
