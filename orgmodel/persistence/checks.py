@@ -27,6 +27,8 @@ def _read_header(path: Path) -> tuple[bytes, int]:
     try:
         if path.is_dir():
             raise DocumentError("it is a folder, not a document")
+        if path.exists() and not path.is_file():
+            raise DocumentError("it is not a regular file")
         with open(path, "rb") as handle:
             return handle.read(HEADER_SIZE), path.stat().st_size
     except FileNotFoundError:

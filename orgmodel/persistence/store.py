@@ -230,6 +230,9 @@ def save_document(model: OrgModel, path: str | Path) -> None:
             _write(tmp, rows)
     except DocumentError as error:
         raise DocumentError(_sentence(f"Cannot save {path}: {error}")) from None
+    except UnicodeEncodeError:
+        raise DocumentError(f"Cannot save {path}: some text contains characters that are not "
+                            "valid Unicode (unpaired surrogates).") from None
     except (SQLAlchemyError, sqlite3.Error) as error:
         cause = getattr(error, "orig", None) or error
         raise DocumentError(_sentence(f"Cannot save {path}: the database could not be written "

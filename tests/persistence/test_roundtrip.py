@@ -60,11 +60,19 @@ def test_matches_the_json_twin(rich_model: OrgModel, tmp_path: Path) -> None:
     assert json_then_doc.snapshot() == back.snapshot()
 
 
-def test_large_example_round_trip(tmp_path: Path) -> None:
+def test_every_example_round_trips_through_the_document_and_json(tmp_path: Path) -> None:
+    """.orgmodel -> JSON -> .orgmodel is an identity on every bundled example."""
     examples = pytest.importorskip("orgmodel.examples")
     for name, _ in examples.list_examples():
         model = examples.load_example(name)
-        assert _round_trip(model, tmp_path).snapshot() == model.snapshot(), name
+        first = tmp_path / f"{name}.orgmodel"
+        save_document(model, first)
+        opened = open_document(first)
+        assert opened.snapshot() == model.snapshot(), name
+        second = tmp_path / f"{name}-again.orgmodel"
+        save_document(orgjson.loads(orgjson.dumps(opened)), second)
+        assert open_document(second).snapshot() == opened.snapshot(), name
+        assert orgjson.dumps(open_document(second)) == orgjson.dumps(opened), name
 
 
 def test_file_identity_pragmas(rich_model: OrgModel, tmp_path: Path) -> None:
