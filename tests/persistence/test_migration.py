@@ -127,3 +127,30 @@ def test_a_version_1_file_with_bad_v1_tags_is_refused(tmp_path: Path) -> None:
 def test_version_zero_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="unknown document version"):
         open_document(_with_user_version(tmp_path, 0))
+
+
+def test_a_failed_upgrade_step_rolls_back_completely(tmp_path: Path) -> None:
+    """The ALTER TABLE of step 2 is undone with the rest (SQLAlchemy emits BEGIN itself)."""
+    from orgmodel.persistence.engine import writable_engine
+    from orgmodel.persistence.migrations import migrate
+
+    copy = tmp_path / "old.orgmodel"
+    shutil.copyfile(FIXTURE, copy)
+    con = sqlite3.connect(copy)
+    con.execute("UPDATE views SET tags = x'ff00'")  # the last table the step converts
+    con.commit()
+    con.close()
+    engine = writable_engine(copy, scratch=True)
+    try:
+        with pytest.raises(DocumentError):
+            migrate(engine, 1)
+    finally:
+        engine.dispose()
+    assert _user_version(copy) == 1
+    con = sqlite3.connect(copy)
+    try:
+        assert "zoom" not in {r[1] for r in con.execute("PRAGMA table_info(views)")}
+        assert con.execute("SELECT tags FROM teams WHERE id = 'payments'").fetchone()[0] == \
+            "revenue,tier-1"
+    finally:
+        con.close()
