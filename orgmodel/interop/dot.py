@@ -16,7 +16,7 @@ from orgmodel.analysis.styles import edge_style, node_style
 from orgmodel.core.entities import View
 from orgmodel.core.fileio import write_text_atomic
 from orgmodel.core.model import OrgModel
-from orgmodel.interop.textdiagram import TextDiagram, layout_of, safe_ids
+from orgmodel.interop.textdiagram import TextDiagram, layout_of, plain_text, safe_ids
 
 DOT_SHAPES = {
     "round_rect": "box",
@@ -30,8 +30,8 @@ DOT_DASHES = {"solid": "solid", "dash": "dashed", "dot": "dotted", "dashdot": "d
 
 
 def quote(text: str) -> str:
-    """A DOT double-quoted string."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    """A DOT double-quoted string on one line (control characters become spaces)."""
+    escaped = plain_text(text).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{escaped}"'
 
 

@@ -17,7 +17,7 @@ from orgmodel.analysis.styles import NodeStyle, edge_style, node_style
 from orgmodel.core.entities import View
 from orgmodel.core.fileio import write_text_atomic
 from orgmodel.core.model import OrgModel
-from orgmodel.interop.textdiagram import TextDiagram, layout_of, safe_ids
+from orgmodel.interop.textdiagram import TextDiagram, layout_of, plain_text, safe_ids
 
 SHAPES = {
     "team": ('("', '")'),
@@ -29,14 +29,14 @@ SHAPES = {
 }
 
 
+# Mermaid entity codes for what cannot appear raw inside a quoted label ("#" first of all).
+_ESCAPES = str.maketrans(
+    {"#": "#35;", "&": "#amp;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "`": "#96;"}
+)
+
+
 def _label(text: str) -> str:
-    return (
-        text.replace("&", "#amp;")
-        .replace('"', "#quot;")
-        .replace("<", "#lt;")
-        .replace(">", "#gt;")
-        .replace("\n", " ")
-    )
+    return plain_text(text).translate(_ESCAPES)
 
 
 def _css(style: NodeStyle) -> str:
@@ -109,7 +109,8 @@ def _render(model: OrgModel, view: View | None) -> tuple[str, int]:
     diagram = layout_of(model, view)
     writer = _Writer(diagram)
     title = model.organisation.name + (f": {view.name}" if view is not None else "")
-    writer.lines += ["---", f'title: "{_label(title)}"', "---", "flowchart TB"]
+    yaml_title = plain_text(title).replace("'", "''")  # a single-quoted YAML scalar
+    writer.lines += ["---", f"title: '{yaml_title}'", "---", "flowchart TB"]
     for node in diagram.children.get(None, []):
         writer.node(node, 1)
     writer.edges()

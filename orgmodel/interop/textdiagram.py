@@ -10,6 +10,7 @@ itself: see ``mermaid.py`` and ``dot.py``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -66,3 +67,9 @@ def safe_ids(nodes: list[str], prefix: str = "n_") -> dict[str, str]:
         used.add(candidate)
         out[node] = candidate
     return out
+
+
+def plain_text(text: str) -> str:
+    """``text`` on one line: control characters and runs of white space become one space."""
+    visible = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
+    return " ".join(visible.split())

@@ -109,8 +109,8 @@ def test_dot_text_names_every_node_and_is_balanced() -> None:
         assert re.search(rf"^\s*{safe_ids([node])[node]} \[", text, re.M)
 
 
-def test_dot_quote_escapes_quotes_backslashes_and_newlines() -> None:
-    assert quote('a "b" \\ c\nd') == '"a \\"b\\" \\\\ c\\nd"'
+def test_dot_quote_escapes_quotes_and_backslashes_on_one_line() -> None:
+    assert quote('a "b" \\ c\nd\x00e') == '"a \\"b\\" \\\\ c d e"'
 
 
 def _render(dot: str, path: Path) -> subprocess.CompletedProcess[bytes]:
