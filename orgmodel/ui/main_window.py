@@ -37,6 +37,7 @@ from orgmodel.ui.explorer.dock import ExplorerDock
 from orgmodel.ui.file_ops import FileOperations
 from orgmodel.ui.findings_dock import FindingsDock
 from orgmodel.ui.history_dock import HistoryDock
+from orgmodel.ui.importing.menu import install as install_import_export
 from orgmodel.ui.inspector.dock import InspectorDock
 from orgmodel.ui.metrics_dock import MetricsDock
 from orgmodel.ui.selection import SelectionHub
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.history = HistoryDock(self)
         self._place_docks()
         self.actions = build_actions(self)
+        self.import_export = install_import_export(self)
         self._view_menu()
         self._status_bar()
         self.hub.changed.connect(self._on_selection)
@@ -82,16 +84,18 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ layout
     def _place_docks(self) -> None:
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Area.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Area.RightDockWidgetArea)
         self.addDockWidget(Area.LeftDockWidgetArea, self.explorer)
         self.addDockWidget(Area.RightDockWidgetArea, self.inspector)
+        self.addDockWidget(Area.RightDockWidgetArea, self.metrics)
         self.addDockWidget(Area.RightDockWidgetArea, self.history)
+        self.tabifyDockWidget(self.metrics, self.history)
+        self.metrics.raise_()
         self.addDockWidget(Area.BottomDockWidgetArea, self.findings)
-        self.addDockWidget(Area.BottomDockWidgetArea, self.metrics)
-        self.tabifyDockWidget(self.findings, self.metrics)
-        self.findings.raise_()
-        self.resizeDocks([self.explorer, self.inspector], [300, 330], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.inspector, self.history], [560, 160], Qt.Orientation.Vertical)
-        self.resizeDocks([self.findings], [190], Qt.Orientation.Vertical)
+        self.resizeDocks([self.explorer, self.inspector], [350, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inspector, self.metrics], [520, 300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.findings], [240], Qt.Orientation.Vertical)
 
     def _view_menu(self) -> None:
         menu = self.menus["view"]

@@ -1,0 +1,1 @@
+"""File > Import and File > Export: Backstage catalogs, CSV rosters, graph formats, reports."""
