@@ -34,6 +34,7 @@ from orgmodel.persistence.engine import readonly_engine, writable_engine
 from orgmodel.persistence.errors import DocumentError, DocumentLockedError
 from orgmodel.persistence.lock import DocumentLock
 from orgmodel.persistence.migrations import migrate
+from orgmodel.persistence.parsers import Reader
 from orgmodel.persistence.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -57,7 +58,7 @@ __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "DocumentError", "DocumentLock",
            "DocumentLockedError", "open_document", "save_document"]
 
 # collection -> (row class, entity -> row, reader); also the order in which a model is rebuilt
-_TABLES: dict[EntityKind, tuple[type[Base], Any, m.Reader]] = {
+_TABLES: dict[EntityKind, tuple[type[Base], Any, Reader]] = {
     EntityKind.TEAM: (TeamRow, m.team_row, m.TEAMS),
     EntityKind.PERSON: (PersonRow, m.person_row, m.PEOPLE),
     EntityKind.PLATFORM: (PlatformRow, m.platform_row, m.PLATFORMS),
@@ -139,7 +140,7 @@ def _read_upgraded(path: Path, version: int) -> Contents:
             engine.dispose()
 
 
-def _read(conn: Connection, row: type[Base], reader: m.Reader) -> list[Any]:
+def _read(conn: Connection, row: type[Base], reader: Reader) -> list[Any]:
     t = table(row)
     query = select(*(t.c[name] for name in reader.names))
     if row is RepresentativeRow:
