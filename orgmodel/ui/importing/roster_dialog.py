@@ -33,6 +33,7 @@ from orgmodel.interop.roster_columns import FIELDS, Mapping, detect_columns
 from orgmodel.interop.roster_roles import role_preview
 
 NONE = "(not in the file)"
+ENCODINGS = {"utf-8-sig": "UTF-8 with BOM", "utf-8": "UTF-8", "latin-1": "Latin-1"}
 FIELD_LABELS = {
     "person_id": "Person id", "name": "Full name", "first_name": "First name", "last_name": "Last name",
     "title": "Job title", "role": "OrgModel role", "manager_id": "Manager id",
@@ -53,7 +54,7 @@ class RosterImportDialog(QDialog):
         self.role_combos: dict[str, QComboBox] = {}
         layout = QVBoxLayout(self)
         info = QLabel(f"{len(table.rows)} rows, {len(table.header)} columns, "
-                      f"{table.encoding}, separated by {_delimiter_name(table.delimiter)}.")
+                      f"{ENCODINGS.get(table.encoding, table.encoding)}, separated by {_delimiter_name(table.delimiter)}.")
         layout.addWidget(info)
         layout.addWidget(self._columns_box())
         layout.addWidget(self._roles_box(), 1)
@@ -91,7 +92,11 @@ class RosterImportDialog(QDialog):
         layout = QVBoxLayout(box)
         self.roles = QTableWidget(0, 3)
         self.roles.setHorizontalHeaderLabels(["Job title", "People", "Role"])
-        self.roles.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.roles.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        self.roles.setColumnWidth(2, 200)
         self.roles.verticalHeader().setVisible(False)
         layout.addWidget(self.roles)
         self._refresh_roles()
