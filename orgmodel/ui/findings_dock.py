@@ -8,6 +8,7 @@ a burst of edits costs one pass.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -46,20 +47,25 @@ class FindingsDock(QDockWidget):
         self.view = QTreeView()
         self.view.setModel(self.items)
         self.view.setRootIsDecorated(False)
-        self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
+        self.view.setUniformRowHeights(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setColumnWidth(0, 90)
         self.view.clicked.connect(self._on_clicked)
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
         self.view.activated.connect(self._on_clicked)
         self.summary = QLabel()
+        self.detail = QLabel()  # the whole finding, remedy and source of the current row
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setMinimumHeight(34)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
-        layout.addWidget(self.view)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail)
         self.setWidget(body)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh_now)
@@ -89,6 +95,7 @@ class FindingsDock(QDockWidget):
         self.items.removeRows(0, self.items.rowCount())
         for finding in self.findings:
             self.items.appendRow(self._row(finding))
+        self.detail.setText("Click a finding to select what it is about." if self.findings else "")
         counts = [sum(f.severity.value == s for f in self.findings) for s in ("error", "warning", "info")]
         self.summary.setText(
             f"{counts[0]} errors, {counts[1]} warnings, {counts[2]} notes" if self.findings
@@ -100,17 +107,27 @@ class FindingsDock(QDockWidget):
         severity = finding.severity.value
         code = QStandardItem(severity_icon(severity), finding.code)
         message = QStandardItem(finding.message)
-        tooltip = f"<b>{severity.capitalize()} {finding.code}</b>: {finding.message}"
-        if finding.remedy:
-            tooltip += f"<br><i>Remedy:</i> {finding.remedy}"
-        if finding.source:
-            tooltip += f"<br><i>Source:</i> {finding.source}"
+        tooltip = _describe(finding)
         for item in (code, message):
             item.setToolTip(tooltip)
             item.setData(list(finding.entities), ENTITIES_ROLE)
             item.setEditable(False)
         return [code, message]
 
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        if current.isValid():
+            self.detail.setText(current.siblingAtColumn(0).data(Qt.ItemDataRole.ToolTipRole))
+
     def _on_clicked(self, index: QModelIndex) -> None:
         ids = index.siblingAtColumn(0).data(ENTITIES_ROLE) or []
         self._hub.select([str(i) for i in ids], SOURCE, focus=True)
+
+
+def _describe(finding: Any) -> str:
+    """The finding as rich text: severity and code, message, remedy and source."""
+    text = f"<b>{html.escape(finding.code)}</b> {html.escape(finding.message)}"
+    if finding.remedy:
+        text += f"<br><i>Remedy:</i> {html.escape(finding.remedy)}"
+    if finding.source:
+        text += f" <i>Source:</i> {html.escape(finding.source)}"
+    return text

@@ -19,7 +19,7 @@ from orgmodel.core.entities import (
     Team,
     View,
 )
-from orgmodel.core.kinds import Role, Support
+from orgmodel.core.kinds import Support
 from orgmodel.core.model import OrgModel
 
 _SPECIAL = {
@@ -55,17 +55,28 @@ def entity_name(model: OrgModel, entity: Any) -> str:
     return name or str(getattr(entity, "id", ""))
 
 
+_SHORT_ROLE = {
+    "software_engineer": "Software eng.",
+    "platform_engineer": "Platform eng.",
+    "automation_engineer": "Automation eng.",
+    "sre_se": "SRE-SE",
+    "sre_swe": "SRE-SWE",
+    "manager": "Manager",
+    "other": "Other role",
+}
+
+
 def entity_detail(model: OrgModel, entity: Any) -> str:
-    """A short second column: kind, role, tier and support, status..."""
+    """A short second column (fits ~110 px): kind, role, tier and support, status..."""
     if isinstance(entity, Team):
-        text = f"{enum_label(entity.kind)} team" if entity.kind.value != "group" else "Group"
+        text = enum_label(entity.kind)
         return text + (" · on-call" if entity.has_oncall else "")
     if isinstance(entity, Person):
-        text = enum_label(entity.role) if entity.role is not Role.OTHER else "Other role"
-        return text + (f" · {entity.fte:g} FTE" if entity.fte < 1 else "")
+        text = _SHORT_ROLE.get(entity.role.value, enum_label(entity.role))
+        return text + (f" · {entity.fte:g}" if entity.fte < 1 else "")
     if isinstance(entity, Service):
-        support = "SRE-supported" if entity.support is Support.SRE else "dev-supported"
-        return f"tier {entity.tier} · {support}"
+        support = "SRE" if entity.support is Support.SRE else "dev"
+        return f"T{entity.tier} · {support}"
     if isinstance(entity, Platform):
         return enum_label(entity.kind)
     if isinstance(entity, PlatformVersion):
@@ -74,7 +85,21 @@ def entity_detail(model: OrgModel, entity: Any) -> str:
         return entity.purpose
     if isinstance(entity, Forum):
         count = len(entity.representatives)
-        return f"{count} representative{'s' if count != 1 else ''}"
+        return f"{count} rep{'s' if count != 1 else ''}"
     if isinstance(entity, View):
         return enum_label(entity.layout)
     return ""
+
+
+def entity_tooltip(model: OrgModel, entity: Any) -> str:
+    """The long form of ``entity_detail`` for tooltips."""
+    if isinstance(entity, Team):
+        kind = "group" if entity.kind.value == "group" else f"{enum_label(entity.kind)} team"
+        return kind + (", runs its own on-call" if entity.has_oncall else "")
+    if isinstance(entity, Person):
+        return f"{enum_label(entity.role)}, {entity.fte:g} FTE" + (
+            f", {entity.location}" if entity.location else "")
+    if isinstance(entity, Service):
+        who = "developers" if entity.support is Support.DEV else "SRE"
+        return f"tier {entity.tier}, supported by {who}"
+    return entity_detail(model, entity)

@@ -45,7 +45,7 @@ class MetricsDock(QDockWidget):
         self.view.setModel(self.items)
         self.view.setUniformRowHeights(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setColumnWidth(0, 200)
+        self.view.setAlternatingRowColors(True)
         self.setWidget(self.view)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh_now)
@@ -83,7 +83,7 @@ class MetricsDock(QDockWidget):
             self.items.item(r, 0).text()
             for r in range(self.items.rowCount())
             if self.view.isExpanded(self.items.index(r, 0))
-        } or {"Headcount", "SRE coverage"}
+        } or {"Headcount", "SRE coverage", "SRE teams"}
         self.items.removeRows(0, self.items.rowCount())
         self._group("Headcount", [("People", str(m.people)), ("FTE", _num(m.fte)),
                                   ("Teams", str(m.counts.get("teams", 0))),
@@ -95,6 +95,10 @@ class MetricsDock(QDockWidget):
                                      for k, h in m.by_team_kind.items() if h.people])
         self._group("Ratios", [(_ratio_label(k), _num(v, 2)) for k, v in m.ratios.items()])
         self._group("SRE coverage", self._sre_rows(m))
+        self._group("SRE teams", [(t.name, f"{t.services} svc · {t.sre_fte:.1f} FTE",
+                                   f"{t.name}: {t.services} services ({t.tier1_services} tier 1) and "
+                                   f"{t.platform_versions} platform versions on {t.sre_fte:.1f} SRE FTE")
+                                  for t in m.sre_teams])
         self._group("Span of control", [("Mean", _num(m.span_mean)), ("Median", _num(m.span_median)),
                                         ("Largest", str(m.span_max)),
                                         ("Managers without reports", str(m.managers_without_reports))])
@@ -103,27 +107,27 @@ class MetricsDock(QDockWidget):
         for row in range(self.items.rowCount()):
             if self.items.item(row, 0).text() in expanded:
                 self.view.expand(self.items.index(row, 0))
+        self.view.resizeColumnToContents(0)
 
     def _sre_rows(self, m: Any) -> list[tuple[str, str]]:
-        rows = [
-            ("SRE-supported services", f"{m.sre_supported_services}  ({_pct(m.sre_service_share)})"),
-            ("Tier-1 services SRE-supported", _pct(m.sre_tier1_share)),
-            ("Services per SRE FTE", _num(m.services_per_sre, 2)),
+        return [
+            ("SRE-supported services", f"{m.sre_supported_services}  ({_pct(m.sre_service_share)})",
+             "Services whose pager SRE carries, and their share of all services"),
+            ("Tier-1 on SRE", _pct(m.sre_tier1_share), "Share of tier-1 services SRE supports"),
+            ("Services / SRE FTE", _num(m.services_per_sre, 2),
+             "SRE-supported services per full-time SRE (SRE-SE and SRE-SWE)"),
         ]
-        for team in m.sre_teams:
-            rows.append((f"  {team.name}", f"{team.services} services, {team.platform_versions} "
-                         f"versions, {team.sre_fte:.1f} FTE"))
-        return rows
 
-    def _group(self, title: str, rows: list[tuple[str, str]]) -> None:
+    def _group(self, title: str, rows: list[tuple[str, ...]]) -> None:
         parent = QStandardItem(title)
         parent.setEditable(False)
         blank = QStandardItem("")
         blank.setEditable(False)
-        for label, value in rows:
+        for label, value, *tip in rows:
             left, right = QStandardItem(label), QStandardItem(value)
             left.setEditable(False)
             right.setEditable(False)
-            right.setToolTip(f"{label.strip()}: {value}")
+            for item in (left, right):
+                item.setToolTip(tip[0] if tip else f"{label}: {value}")
             parent.appendRow([left, right])
         self.items.appendRow([parent, blank])

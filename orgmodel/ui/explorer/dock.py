@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
+    QHeaderView,
     QLineEdit,
     QTreeView,
     QVBoxLayout,
@@ -55,6 +56,7 @@ class ExplorerDock(QDockWidget):
         self.view = QTreeView()
         self.view.setModel(self.proxy)
         self.view.setUniformRowHeights(True)
+        self.view.setIndentation(14)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
@@ -62,7 +64,6 @@ class ExplorerDock(QDockWidget):
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
         self.view.setDropIndicatorShown(True)
-        self.view.header().setStretchLastSection(True)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -81,11 +82,14 @@ class ExplorerDock(QDockWidget):
         self.source.modelAboutToBeReset.connect(self._remember_state)
         self.source.modelReset.connect(self._restore_state)
         self.proxy.setSourceModel(self.source)
+        header = self.view.header()  # the columns exist only once there is a source model
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, 112)
         roots = {t.id for t in stack.model.teams.values() if t.parent is None}
         self._expanded = {"cat:teams", *roots}
         self._restore_state()
-        self.view.resizeColumnToContents(0)
-        self.view.setColumnWidth(0, max(200, min(self.view.columnWidth(0), 320)))
         return self.source
 
     # ---------------------------------------------------------------- search

@@ -30,7 +30,7 @@ from orgmodel.editing.commands import MovePersonCommand
 from orgmodel.editing.stack import CommandStack
 from orgmodel.ui.explorer.tree import ORGANISATION_KEY, Node, build_tree, placement
 from orgmodel.ui.icons import folder_icon, kind_icon, named_icon
-from orgmodel.ui.labels import entity_detail, entity_name
+from orgmodel.ui.labels import entity_detail, entity_name, entity_tooltip
 
 MIME_IDS = "application/x-orgmodel-ids"
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -152,8 +152,10 @@ class ExplorerModel(QAbstractItemModel):
         node = self.node(index)
         if role == KEY_ROLE:
             return node.key
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(node, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return self._icon(node)
         return None
@@ -167,6 +169,15 @@ class ExplorerModel(QAbstractItemModel):
         if entity is None:
             return ""
         return entity_name(self._model, entity) if column == 0 else entity_detail(self._model, entity)
+
+    def _tooltip(self, node: Node) -> str:
+        name, detail = self._text(node, 0), self._text(node, 1)
+        entity = self._model.find(node.key) if node.is_entity else None
+        if entity is not None:
+            from orgmodel.core.model import describe
+
+            return f"{describe(entity)}: {entity_tooltip(self._model, entity)}"
+        return f"{name} ({detail})" if detail else name
 
     def _count(self, node: Node) -> int:
         if node.key == "cat:teams":
