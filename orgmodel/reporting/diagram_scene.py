@@ -170,14 +170,20 @@ def _leaves_by_team(model: OrgModel, nodes: dict[str, dict[str, Any]]) -> dict[s
     return out
 
 
-def _positions(model: OrgModel, view: View | None, nodes: dict[str, dict[str, Any]]
-               ) -> tuple[dict[str, tuple[float, float]], dict[tuple[str, str], list[Any]]]:
-    """Saved positions when the view has them all, else the compact page layout with routes."""
+def saved_positions(view: View | None, nodes: dict[str, dict[str, Any]]
+                    ) -> dict[str, tuple[float, float]] | None:
+    """The view's own positions when it saved one for every node, else None."""
+    saved = dict(view.positions) if view is not None else {}
+    if not saved or not nodes or not all(n in saved for n in nodes):
+        return None
+    return {n: (float(saved[n][0]), float(saved[n][1])) for n in nodes}
+
+
+def compact_positions(model: OrgModel, nodes: dict[str, dict[str, Any]]
+                      ) -> tuple[dict[str, tuple[float, float]], dict[tuple[str, str], list[Any]]]:
+    """The compact page layout (``diagram_layout``) of the nodes, with connector routes."""
     from orgmodel.reporting.diagram_layout import best_fit, team_blocks
 
-    saved = dict(view.positions) if view is not None else {}
-    if saved and all(n in saved for n in nodes):
-        return {n: (float(saved[n][0]), float(saved[n][1])) for n in nodes}, {}
     leaves = _leaves_by_team(model, nodes)
     teams = [n for n, d in nodes.items() if d["kind"] == "team"]
     root = team_blocks(teams, lambda t: model.teams[t].parent, lambda t: leaves.get(t, []))
@@ -209,12 +215,16 @@ def build_scene(model: OrgModel, view: View | None = None) -> Scene:
             continue
         if not nodes and detail != "full":
             continue
-        positions, routes = _positions(model, view, nodes)
         hidden = Counter(d["kind"] for n, d in all_nodes.items() if n not in nodes)
-        scene = Scene(title, nodes, _edges(graph, nodes, wanted), positions, detail, routes,
-                      not (view is not None and not routes and bool(view.positions)), hidden)
-        size = label_points(scene)
-        if size >= MIN_LABEL_PT:
+        edges = _edges(graph, nodes, wanted)
+        saved = saved_positions(view, nodes)
+        if saved is not None:  # the user's own arrangement, when it reads well on a page
+            scene = Scene(title, nodes, edges, saved, detail, {}, False, hidden)
+            if label_points(scene) >= MIN_LABEL_PT:
+                break
+        positions, routes = compact_positions(model, nodes)
+        scene = Scene(title, nodes, edges, positions, detail, routes, True, hidden)
+        if label_points(scene) >= MIN_LABEL_PT:
             break
     assert scene is not None
     if scene.hidden:

@@ -82,3 +82,15 @@ def test_drawing_has_every_label_and_a_legend(seed_model: Any) -> None:
     captions = [t.get_text() for t in legend.get_texts()]
     assert "Service, SRE-supported" in captions and "SRE team" in captions
     assert "Service, developer-supported" not in captions  # only what is drawn
+
+
+def test_saved_positions_are_kept_when_they_read_well(seed_model: Any) -> None:
+    from dataclasses import replace
+
+    view = _views(seed_model)["SRE and its services"]
+    nodes = list(build_scene(seed_model, view).nodes)
+    grid = {n: (200.0 * (i % 6), 60.0 * (i // 6)) for i, n in enumerate(nodes)}
+    scene = build_scene(seed_model, replace(view, positions=grid))
+    assert not scene.compact and scene.positions == grid and scene.routes == {}
+    spread = {n: (x * 20, y * 20) for n, (x, y) in grid.items()}  # too sparse to read on a page
+    assert build_scene(seed_model, replace(view, positions=spread)).compact
