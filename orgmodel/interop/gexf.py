@@ -18,7 +18,7 @@ from orgmodel.analysis.styles import edge_style, node_style
 from orgmodel.core.entities import View
 from orgmodel.core.fileio import write_with
 from orgmodel.core.model import OrgModel
-from orgmodel.interop.viewgraph import view_graph, view_positions
+from orgmodel.interop.graphml import xml_safe_view, xml_text
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
@@ -70,14 +70,13 @@ def gexf_document(model: OrgModel, view: View | None) -> tuple[ET.ElementTree, i
     ET.register_namespace("", GEXF_NS)
     ET.register_namespace("viz", VIZ_NS)
     ET.register_namespace("xsi", XSI_NS)
-    graph = view_graph(model, view)
-    positions = view_positions(model, view, graph)
+    graph, positions = xml_safe_view(model, view)
     root = ET.Element(
         f"{{{GEXF_NS}}}gexf", {"version": "1.3", f"{{{XSI_NS}}}schemaLocation": SCHEMA}
     )
     meta = _g(root, "meta", lastmodifieddate=date.today().isoformat())
     _g(meta, "creator").text = "OrgModel"
-    title = model.organisation.name + (f": {view.name}" if view is not None else "")
+    title = xml_text(model.organisation.name + (f": {view.name}" if view is not None else ""))
     _g(meta, "description").text = title
     graph_el = _g(root, "graph", defaultedgetype="directed", mode="static")
     node_ids = _declare(graph_el, "node", NODE_ATTRIBUTES)

@@ -11,6 +11,7 @@ only: OrgModel does not import GraphML.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,7 @@ from orgmodel.analysis.styles import edge_style, node_style
 from orgmodel.core.entities import View
 from orgmodel.core.fileio import write_with
 from orgmodel.core.model import OrgModel
-from orgmodel.interop.viewgraph import view_graph, view_positions
+from orgmodel.interop.viewgraph import Positions, view_graph, view_positions
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -41,21 +42,35 @@ YED_LINES = {"solid": "line", "dash": "dashed", "dot": "dotted", "dashdot": "das
 DATA_KEYS = ("kind", "sub", "label")
 
 
+# Characters XML 1.0 cannot carry at all; names and ids holding them get U+FFFD instead.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` with every character XML 1.0 forbids replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _safe(value: Any) -> str | int | float | bool:
-    if isinstance(value, (str, bool, int, float)):
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, (bool, int, float)):
         return value
-    return "" if value is None else str(value)
+    return "" if value is None else xml_text(str(value))
 
 
 def string_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy whose graph, node and edge attributes are all str, int, float or bool."""
+    """A copy fit for XML: attributes are str, int, float or bool, strings and ids XML-clean."""
+    import networkx as nx
+
     safe = graph.copy()
     safe.graph.update({k: _safe(v) for k, v in graph.graph.items()})
     for _node, data in safe.nodes(data=True):
         data.update({k: _safe(v) for k, v in data.items()})
     for _u, _v, data in safe.edges(data=True):
         data.update({k: _safe(v) for k, v in data.items()})
-    return safe
+    renames = {n: xml_text(n) for n in safe if xml_text(n) != n}
+    return nx.relabel_nodes(safe, renames, copy=True) if renames else safe
 
 
 def write_graphml(model: OrgModel, path: Path, view: View | None = None) -> str:
@@ -65,6 +80,13 @@ def write_graphml(model: OrgModel, path: Path, view: View | None = None) -> str:
     graph = string_safe(view_graph(model, view))
     write_with(path, lambda tmp: nx.write_graphml(graph, str(tmp), encoding="utf-8"))
     return f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
+
+
+def xml_safe_view(model: OrgModel, view: View | None) -> tuple[nx.MultiDiGraph, Positions]:
+    """What ``view`` shows, XML-clean, with the centre of every node (by its clean id)."""
+    graph = view_graph(model, view)
+    positions = view_positions(model, view, graph)
+    return string_safe(graph), {xml_text(n): p for n, p in positions.items()}
 
 
 # ------------------------------------------------------------------------------------ yEd
@@ -155,8 +177,7 @@ def yed_document(model: OrgModel, view: View | None) -> tuple[ET.ElementTree, in
     ET.register_namespace("", GRAPHML_NS)
     ET.register_namespace("y", YED_NS)
     ET.register_namespace("xsi", XSI_NS)
-    graph = view_graph(model, view)
-    positions = view_positions(model, view, graph)
+    graph, positions = xml_safe_view(model, view)
     root = ET.Element(
         f"{{{GRAPHML_NS}}}graphml", {f"{{{XSI_NS}}}schemaLocation": f"{GRAPHML_NS} {YED_SCHEMA}"}
     )
