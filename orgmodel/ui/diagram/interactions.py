@@ -82,12 +82,11 @@ class Interactions(QObject):
 
     def _drop(self, node_id: str, team_id: str, origin: QPointF, modifiers: object) -> bool:
         """A gesture for dropping ``node_id`` on a team; False when the drop means nothing."""
-        item = self.view.diagram.node_items[node_id]
         model = self.model
         team = model.teams[team_id]
         shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)  # type: ignore[operator]
         if node_id in model.people and model.people[node_id].team != team_id:
-            item.setPos(origin)
+            self.view.diagram.place({node_id: origin})
             if shift:
                 self.stack.push(StartEmbedCommand(node_id, team_id))
             else:
@@ -98,7 +97,7 @@ class Interactions(QObject):
                         self.stack.push(MoveNodesCommand(self.ensure_view(), {node_id: slot}))
             return True
         if node_id in model.services and team.kind is TeamKind.SRE:
-            item.setPos(origin)
+            self.view.diagram.place({node_id: origin})
             self.stack.push(SetServiceSupportCommand(node_id, team_id))
             return True
         return False

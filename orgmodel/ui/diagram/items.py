@@ -39,6 +39,7 @@ from orgmodel.ui.diagram.graphdata import EdgeData, NodeData
 
 TEXT_LOD = 0.42  # below this scale labels are unreadable: skip them
 BOX_LOD = 0.18  # below this scale nodes are plain rectangles
+MARGIN = 6.0  # room around a node's box for its selection outline, halo and badge
 DASHES = {"solid": Qt.PenStyle.SolidLine, "dash": Qt.PenStyle.DashLine,
           "dot": Qt.PenStyle.DotLine, "dashdot": Qt.PenStyle.DashDotLine}
 
@@ -49,6 +50,11 @@ def label_font(bold: bool, size: float = 12.0) -> QFont:
     font.setPixelSize(int(size))
     font.setBold(bold)
     return font
+
+
+@cache
+def _metrics(bold: bool, size: float) -> QFontMetricsF:
+    return QFontMetricsF(label_font(bold, size))
 
 
 @cache
@@ -89,8 +95,15 @@ def shape_path(shape: str, width: float, height: float) -> QPainterPath:
     return path
 
 
-class NodeItem(QGraphicsItem):
-    """A node box: shape, colours and label from its style; selectable and movable."""
+class NodeItem(QGraphicsPathItem):
+    """A node box: shape, colours and label from its style; selectable and movable.
+
+    The outline is the item's path, so geometry and hit tests stay in C++ (fast with thousands
+    of items); the item's own pen is wide and never drawn, it only makes room in the bounding rect
+    for the selection outline, the search halo and the collapse badge. Edges follow a node when
+    the scene or the view moves it (``adjust_edges``), not through ``itemChange``, which would
+    call into Python for every change of every item.
+    """
 
     def __init__(self, data: NodeData, caption: str = "") -> None:
         super().__init__()
@@ -100,11 +113,12 @@ class NodeItem(QGraphicsItem):
         self.data_: NodeData = data
         self.caption = caption
         self.style: NodeStyle = node_style(data.kind, data.sub)
-        self._elided = ""
+        self._elided: str | None = None
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setZValue(1.0)
+        self.setPen(QPen(Qt.GlobalColor.transparent, 2 * MARGIN))
+        self.setPath(shape_path(self.style.shape, self.style.width, self.style.height))
         self.set_data(data, caption)
 
     @property
@@ -112,16 +126,24 @@ class NodeItem(QGraphicsItem):
         return self.data_.id
 
     def set_data(self, data: NodeData, caption: str = "") -> None:
-        # Every style of one kind has the same size, so the bounding rect never changes here
-        # (and PySide 6.12's prepareGeometryChange leaks a reference to None on every call).
+        # Every style of one kind has the same size, so the path (and bounding rect) stays.
         self.data_, self.caption = data, caption
         self.style = node_style(data.kind, data.sub)
-        metrics = QFontMetricsF(label_font(self.style.bold, self._font_size()))
-        mode = Qt.TextElideMode.ElideMiddle if data.kind == "platform_version" else Qt.TextElideMode.ElideRight
-        self._elided = metrics.elidedText(data.label, mode,
-                                          self.style.width - self._text_margin() * 2)
-        self.setToolTip(f"{data.label}\n{caption}" if caption else data.label)
+        self._elided = None  # elided on the first paint with text
         self.update()
+
+    def adjust_edges(self) -> None:
+        for edge in self.edges:
+            edge.adjust()
+
+    def elided_label(self) -> str:
+        if self._elided is None:
+            metrics = _metrics(self.style.bold, self._font_size())
+            mode = (Qt.TextElideMode.ElideMiddle if self.data_.kind == "platform_version"
+                    else Qt.TextElideMode.ElideRight)
+            self._elided = metrics.elidedText(self.data_.label, mode,
+                                              self.style.width - self._text_margin() * 2)
+        return self._elided
 
     def _font_size(self) -> float:
         return 13.0 if self.data_.kind == "team" else 11.5
@@ -132,12 +154,6 @@ class NodeItem(QGraphicsItem):
     def box(self) -> QRectF:
         w, h = self.style.width, self.style.height
         return QRectF(-w / 2.0, -h / 2.0, w, h)
-
-    def boundingRect(self) -> QRectF:
-        return self.box().adjusted(-4, -4, 4, 4)
-
-    def shape(self) -> QPainterPath:
-        return shape_path(self.style.shape, self.style.width, self.style.height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -158,7 +174,7 @@ class NodeItem(QGraphicsItem):
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.setBrush(QBrush(QColor(style.fill)))
-        painter.drawPath(self.shape())
+        painter.drawPath(self.path())
         if lod >= TEXT_LOD:
             self._paint_text(painter)
         if self.collapsed_count:
@@ -171,62 +187,56 @@ class NodeItem(QGraphicsItem):
         rect = self.box().adjusted(margin, 2, -margin, -2)
         if self.caption and self.data_.kind == "team":
             top = QRectF(rect.left(), rect.top() + 3, rect.width(), rect.height() / 2)
-            painter.drawText(top, Qt.AlignmentFlag.AlignCenter, self._elided)
+            painter.drawText(top, Qt.AlignmentFlag.AlignCenter, self.elided_label())
             painter.setPen(QColor(MUTED_INK))
             painter.setFont(label_font(False, 11.0))
             bottom = QRectF(rect.left(), rect.center().y(), rect.width(), rect.height() / 2 - 3)
             painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, self.caption)
         else:
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._elided)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.elided_label())
 
     def _paint_badge(self, painter: QPainter) -> None:
         box = self.box()
-        badge = QRectF(box.right() - 30, box.bottom() - 9, 34, 18)
+        badge = QRectF(box.right() - 36, box.bottom() - 12, 36 + MARGIN - 1, 12 + MARGIN - 1)
         painter.setPen(QPen(QColor(INK), 1.0))
         painter.setBrush(QColor("#ffffff"))
         painter.drawRoundedRect(badge, 9, 9)
         painter.setFont(label_font(True, 10.0))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, f"+{self.collapsed_count}")
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            for edge in self.edges:
-                edge.adjust()
-        return value  # not super().itemChange(): in PySide6 it over-releases None (none_dealloc abort)
+
+@cache
+def edge_pen(kind: str) -> QPen:
+    style = edge_style(kind)
+    pen = QPen(QColor(style.colour), style.width)
+    pen.setStyle(DASHES.get(style.dash, Qt.PenStyle.SolidLine))
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
 
 
-def _clip_to_box(inside: QPointF, outside: QPointF, box: QRectF) -> QPointF:
-    """Where the segment from the box centre ``inside`` towards ``outside`` leaves the box."""
-    dx, dy = outside.x() - inside.x(), outside.y() - inside.y()
-    if dx == 0 and dy == 0:
-        return inside
-    tx = (box.width() / 2.0) / abs(dx) if dx else float("inf")
-    ty = (box.height() / 2.0) / abs(dy) if dy else float("inf")
-    t = min(tx, ty, 1.0)
-    return QPointF(inside.x() + dx * t, inside.y() + dy * t)
+Rect = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def _node_rect(node: NodeItem) -> Rect:
+    pos, style = node.pos(), node.style
+    x, y, w, h = pos.x(), pos.y(), style.width / 2.0, style.height / 2.0
+    return (x - w, y - h, x + w, y + h)
 
 
 class EdgeItem(QGraphicsPathItem):
-    """A relation drawn between two node items, routed by its kind (tree, comb or straight).
+    """A relation between two node items, routed by its kind: "tree" (parent above child),
+    "comb" (a team's leaf column), otherwise a gentle arc; straight lines when ``orthogonal`` is
+    off (the force layout). Painted by Qt itself; ``ArrowEdgeItem`` adds an arrow head."""
 
-    The path given to ``setPath`` includes the arrow head so the item's bounding rect covers it;
-    ``paint`` strokes the line and fills the head.
-    """
-
-    def __init__(self, data: EdgeData, source: NodeItem, target: NodeItem) -> None:
+    def __init__(self, data: EdgeData, source: NodeItem, target: NodeItem,
+                 orthogonal: bool = True) -> None:
         super().__init__()
         self.data_ = data
         self.source, self.target = source, target
         self.style: EdgeStyle = edge_style(data.kind)
-        self.line_path = QPainterPath()
-        self.arrow = QPolygonF()
-        self.orthogonal = True  # tree and comb routes (tidy layouts); straight lines otherwise
-        self.setZValue(0.0)
+        self.orthogonal = orthogonal
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        pen = QPen(QColor(self.style.colour), self.style.width)
-        pen.setStyle(DASHES.get(self.style.dash, Qt.PenStyle.SolidLine))
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        self.setPen(pen)
+        self.setPen(edge_pen(data.kind))
         source.edges.append(self)
         target.edges.append(self)
         self.adjust()
@@ -237,43 +247,37 @@ class EdgeItem(QGraphicsPathItem):
                 node.edges.remove(self)
 
     def adjust(self) -> None:
-        a = self.source.sceneBoundingRect().adjusted(4, 4, -4, -4)
-        b = self.target.sceneBoundingRect().adjusted(4, 4, -4, -4)
-        upper, lower = (a, b) if a.center().y() <= b.center().y() else (b, a)
-        routing = self.style.routing if self.orthogonal else "line"
-        if routing == "tree" and lower.top() - upper.bottom() > 8:
-            path = _tree_path(upper, lower)
-        elif routing == "comb" and lower.top() - upper.bottom() > 8:
-            path = _comb_path(upper, lower)
-        elif routing == "line":
-            path = QPainterPath(_clip_to_box(a.center(), b.center(), a))
-            path.lineTo(_clip_to_box(b.center(), a.center(), b))
-        else:
-            path = _arc_path(a, b)
-        self.line_path = path
-        self.arrow = self._arrow_head() if self.style.arrow else QPolygonF()
-        whole = QPainterPath(path)
-        if not self.arrow.isEmpty():
-            whole.addPolygon(self.arrow)
-        self.setPath(whole)
+        self.setPath(self.route())
 
-    def _arrow_head(self) -> QPolygonF:
-        path = self.line_path
-        count = path.elementCount()
-        if count < 2:
-            return QPolygonF()
-        tip = QPointF(path.elementAt(count - 1).x, path.elementAt(count - 1).y)
-        back = QPointF(path.elementAt(count - 2).x, path.elementAt(count - 2).y)
-        line = QLineF(tip, back)
-        if line.length() < 1:
-            return QPolygonF()
-        size = 6.0 + self.style.width * 2
-        left, right = QLineF(line), QLineF(line)
-        left.setLength(size)
-        right.setLength(size)
-        left.setAngle(line.angle() + 25)
-        right.setAngle(line.angle() - 25)
-        return QPolygonF([tip, left.p2(), right.p2()])
+    def route(self) -> QPainterPath:
+        a, b = _node_rect(self.source), _node_rect(self.target)
+        upper, lower = (a, b) if a[1] + a[3] <= b[1] + b[3] else (b, a)
+        routing = self.style.routing if self.orthogonal else "line"
+        if routing == "tree" and lower[1] - upper[3] > 8:
+            return _polyline(_tree_points(upper, lower))
+        if routing == "comb" and lower[1] - upper[3] > 8:
+            return _polyline(_comb_points(upper, lower))
+        if routing in ("line", "tree", "comb"):
+            ca, cb = _centre(a), _centre(b)
+            return _polyline([_clip(ca, cb, a), _clip(cb, ca, b)])
+        return _arc_path(a, b)
+
+
+class ArrowEdgeItem(EdgeItem):
+    """An edge with an arrow head at its target (the head is part of the path for its bounds)."""
+
+    def __init__(self, data: EdgeData, source: NodeItem, target: NodeItem,
+                 orthogonal: bool = True) -> None:
+        self.line_path = QPainterPath()
+        self.arrow = QPolygonF()
+        super().__init__(data, source, target, orthogonal)
+
+    def adjust(self) -> None:
+        self.line_path = self.route()
+        self.arrow = _arrow_head(self.line_path, 6.0 + self.style.width * 2)
+        whole = QPainterPath(self.line_path)
+        whole.addPolygon(self.arrow)
+        self.setPath(whole)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -286,42 +290,76 @@ class EdgeItem(QGraphicsPathItem):
             painter.drawPolygon(self.arrow)
 
 
-def _arc_path(a: QRectF, b: QRectF) -> QPainterPath:
+def make_edge(data: EdgeData, source: NodeItem, target: NodeItem, orthogonal: bool = True) -> EdgeItem:
+    cls = ArrowEdgeItem if edge_style(data.kind).arrow else EdgeItem
+    return cls(data, source, target, orthogonal)
+
+
+def _arrow_head(path: QPainterPath, size: float) -> QPolygonF:
+    count = path.elementCount()
+    if count < 2:
+        return QPolygonF()
+    tip = QPointF(path.elementAt(count - 1).x, path.elementAt(count - 1).y)
+    back = QPointF(path.elementAt(count - 2).x, path.elementAt(count - 2).y)
+    line = QLineF(tip, back)
+    if line.length() < 1:
+        return QPolygonF()
+    left, right = QLineF(line), QLineF(line)
+    left.setLength(size)
+    right.setLength(size)
+    left.setAngle(line.angle() + 25)
+    right.setAngle(line.angle() - 25)
+    return QPolygonF([tip, left.p2(), right.p2()])
+
+
+def _centre(r: Rect) -> tuple[float, float]:
+    return ((r[0] + r[2]) / 2.0, (r[1] + r[3]) / 2.0)
+
+
+def _clip(inside: tuple[float, float], outside: tuple[float, float], r: Rect) -> tuple[float, float]:
+    """Where the segment from the box centre ``inside`` towards ``outside`` leaves the box."""
+    dx, dy = outside[0] - inside[0], outside[1] - inside[1]
+    if dx == 0 and dy == 0:
+        return inside
+    tx = ((r[2] - r[0]) / 2.0) / abs(dx) if dx else float("inf")
+    ty = ((r[3] - r[1]) / 2.0) / abs(dy) if dy else float("inf")
+    t = min(tx, ty, 1.0)
+    return (inside[0] + dx * t, inside[1] + dy * t)
+
+
+def _polyline(points: list[tuple[float, float]]) -> QPainterPath:
+    path = QPainterPath()
+    path.addPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
+    return path
+
+
+def _tree_points(upper: Rect, lower: Rect) -> list[tuple[float, float]]:
+    # the bar runs in the gap just above the child's level, clear of the parent's leaf columns
+    gap = lower[1] - upper[3]
+    bar = upper[3] + gap / 2.0 if gap < V_GAP else lower[1] - V_GAP / 2.0
+    ux, lx = (upper[0] + upper[2]) / 2.0, (lower[0] + lower[2]) / 2.0
+    return [(ux, upper[3]), (ux, bar), (lx, bar), (lx, lower[1])]
+
+
+def _comb_points(upper: Rect, lower: Rect) -> list[tuple[float, float]]:
+    bus_y = upper[3] + min(LEAF_TOP_GAP / 2.0, (lower[1] - upper[3]) / 2.0)
+    bus_x = lower[0] - INDENT / 2.0
+    ux, ly = (upper[0] + upper[2]) / 2.0, (lower[1] + lower[3]) / 2.0
+    return [(ux, upper[3]), (ux, bus_y), (bus_x, bus_y), (bus_x, ly), (lower[0], ly)]
+
+
+def _arc_path(a: Rect, b: Rect) -> QPainterPath:
     """A gentle arc from box ``a`` to box ``b`` (bulging up, or right when mostly vertical)."""
-    ca, cb = a.center(), b.center()
-    dx, dy = cb.x() - ca.x(), cb.y() - ca.y()
+    ca, cb = _centre(a), _centre(b)
+    dx, dy = cb[0] - ca[0], cb[1] - ca[1]
     length = (dx * dx + dy * dy) ** 0.5
     if length < 1:
-        return QPainterPath(ca)
+        return QPainterPath(QPointF(*ca))
     bend = min(0.18 * length, 160.0)
     nx, ny = dy / length, -dx / length  # a perpendicular
     if (abs(dx) >= abs(dy) and ny > 0) or (abs(dx) < abs(dy) and nx < 0):
         nx, ny = -nx, -ny
-    control = QPointF((ca.x() + cb.x()) / 2 + nx * bend, (ca.y() + cb.y()) / 2 + ny * bend)
-    start = _clip_to_box(ca, control, a)
-    end = _clip_to_box(cb, control, b)
-    path = QPainterPath(start)
-    path.quadTo(control, end)
-    return path
-
-
-def _tree_path(upper: QRectF, lower: QRectF) -> QPainterPath:
-    # the bar runs in the gap just above the child's level, clear of the parent's leaf columns
-    mid = max(upper.bottom() + (lower.top() - upper.bottom()) / 2.0 if lower.top() - upper.bottom() < V_GAP
-              else lower.top() - V_GAP / 2.0, upper.bottom() + 4)
-    path = QPainterPath(QPointF(upper.center().x(), upper.bottom()))
-    path.lineTo(upper.center().x(), mid)
-    path.lineTo(lower.center().x(), mid)
-    path.lineTo(lower.center().x(), lower.top())
-    return path
-
-
-def _comb_path(upper: QRectF, lower: QRectF) -> QPainterPath:
-    bus_y = upper.bottom() + min(LEAF_TOP_GAP / 2.0, (lower.top() - upper.bottom()) / 2.0)
-    bus_x = lower.left() - INDENT / 2.0
-    path = QPainterPath(QPointF(upper.center().x(), upper.bottom()))
-    path.lineTo(upper.center().x(), bus_y)
-    path.lineTo(bus_x, bus_y)
-    path.lineTo(bus_x, lower.center().y())
-    path.lineTo(lower.left(), lower.center().y())
+    control = ((ca[0] + cb[0]) / 2 + nx * bend, (ca[1] + cb[1]) / 2 + ny * bend)
+    path = QPainterPath(QPointF(*_clip(ca, control, a)))
+    path.quadTo(QPointF(*control), QPointF(*_clip(cb, control, b)))
     return path

@@ -33,7 +33,7 @@ from orgmodel.ui.diagram.graphdata import (
     edges_held_by,
     node_of,
 )
-from orgmodel.ui.diagram.items import EdgeItem, NodeItem
+from orgmodel.ui.diagram.items import EdgeItem, NodeItem, make_edge
 
 Point = tuple[float, float]
 ANIMATION_MS = 260
@@ -87,14 +87,14 @@ class DiagramScene(QGraphicsScene):
         self.layout_name = Layout(layout)
         self.filter = flt
         self.stored = dict(stored)
-        self._sync_visible()
+        target = self._sync_visible()
         self._sync_routing()
-        self.move_nodes(self._target_positions(), animate=False)
+        self.move_nodes(target if target is not None else self._target_positions(), animate=False)
 
     def set_filter(self, flt: ViewFilter) -> None:
         self.filter = flt
-        self._sync_visible()
-        self.move_nodes(self._target_positions(), animate=False)
+        target = self._sync_visible()
+        self.move_nodes(target if target is not None else self._target_positions(), animate=False)
 
     def set_stored(self, stored: Mapping[str, Point], layout: Layout | str, animate: bool = True) -> None:
         """The view's positions or layout changed (a drag, a layout, an undo): move there."""
@@ -127,16 +127,24 @@ class DiagramScene(QGraphicsScene):
         return {n: (item.pos().x(), item.pos().y()) for n, item in self.node_items.items()}
 
     # ----------------------------------------------------------------- visibility
-    def _sync_visible(self) -> None:
+    def _sync_visible(self) -> dict[str, Point] | None:
+        """Items for exactly the visible nodes and edges; new nodes start at their places.
+        Returns the target positions when it had to compute them."""
         self.visible = filters.visible_nodes(self.model, self.nodes, self.edges.values(), self.filter,
                                              self.layout_name)
         for node_id in [n for n in self.node_items if n not in self.visible]:
             self._drop_node_item(node_id)
-        for node_id in self.nodes:
-            if node_id in self.visible and node_id not in self.node_items:
-                self._make_node_item(node_id)
+        new = [n for n in self.nodes if n in self.visible and n not in self.node_items]
+        target = None
+        if new:
+            target = self._target_positions()
+            for node_id in new:
+                item = self._make_node_item(node_id)
+                if node_id in target:
+                    item.setPos(QPointF(*target[node_id]))
         self._sync_edges(self.edges.values())
         self._refresh_badges()
+        return target
 
     @property
     def orthogonal(self) -> bool:
@@ -158,10 +166,8 @@ class DiagramScene(QGraphicsScene):
             wanted = filters.visible_edge(edge, self.visible, kinds)
             item = self.edge_items.get(edge.id)
             if wanted and item is None:
-                item = EdgeItem(edge, self.node_items[edge.source], self.node_items[edge.target])
-                if not self.orthogonal:
-                    item.orthogonal = False
-                    item.adjust()
+                item = make_edge(edge, self.node_items[edge.source], self.node_items[edge.target],
+                                 self.orthogonal)
                 self.edge_items[edge.id] = item
                 self.addItem(item)
             elif not wanted and item is not None:
@@ -217,6 +223,18 @@ class DiagramScene(QGraphicsScene):
     def animating(self) -> bool:
         return self._animation is not None
 
+    def place(self, positions: Mapping[str, QPointF]) -> None:
+        """Put node items at scene positions and re-route each affected edge once."""
+        edges: dict[int, EdgeItem] = {}
+        for node_id, point in positions.items():
+            item = self.node_items.get(node_id)
+            if item is not None:
+                item.setPos(point)
+                for edge in item.edges:
+                    edges[id(edge)] = edge
+        for edge in edges.values():
+            edge.adjust()
+
     def move_nodes(self, target: Mapping[str, Point], animate: bool = True) -> None:
         self.finish_animation()
         start = {n: self.node_items[n].pos() for n in target if n in self.node_items}
@@ -224,8 +242,7 @@ class DiagramScene(QGraphicsScene):
         if not moving:
             return
         if not animate or len(moving) > ANIMATE_AT_MOST:
-            for node_id, end in moving.items():
-                self.node_items[node_id].setPos(end)
+            self.place(moving)
             return
         animation = QVariantAnimation(self)
         animation.setDuration(ANIMATION_MS)
@@ -234,10 +251,7 @@ class DiagramScene(QGraphicsScene):
 
         def step(value: Any) -> None:
             t = float(value)
-            for node_id, end in moving.items():
-                item = self.node_items.get(node_id)
-                if item is not None:
-                    item.setPos(start[node_id] + (end - start[node_id]) * t)
+            self.place({n: start[n] + (end - start[n]) * t for n, end in moving.items()})
 
         animation.valueChanged.connect(step)
         animation.finished.connect(self._animation_done)
@@ -248,9 +262,7 @@ class DiagramScene(QGraphicsScene):
     def finish_animation(self) -> None:
         if self._animation is not None:
             self._animation.stop()
-            for node_id, end in self._animation_end.items():
-                if node_id in self.node_items:
-                    self.node_items[node_id].setPos(end)
+            self.place(self._animation_end)
             self._animation_done()
 
     def _animation_done(self) -> None:

@@ -9,9 +9,9 @@ command. It never changes the model itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QToolTip, QWidget
 
 from orgmodel.ui.diagram.items import NodeItem
 from orgmodel.ui.diagram.scene import DiagramScene
@@ -99,6 +99,17 @@ class DiagramView(QGraphicsView):
             self.viewport().unsetCursor()
         super().keyReleaseEvent(event)
 
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            item = self.itemAt(event.pos())
+            if isinstance(item, NodeItem):
+                text = item.data_.label + (f"\n{item.caption}" if item.caption else "")
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.MiddleButton or (
             self._space and event.button() == Qt.MouseButton.LeftButton
@@ -124,6 +135,9 @@ class DiagramView(QGraphicsView):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        if self._drag_start:  # Qt moved the dragged items; their edges follow
+            items = self.diagram.node_items
+            self.diagram.place({n: items[n].pos() for n in self._drag_start if n in items})
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:

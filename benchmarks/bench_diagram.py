@@ -1,0 +1,102 @@
+"""Benchmark: opening the large example and its first full diagram render, next to a bare scene.
+
+Times (best of 3, offscreen) for the ``large-enterprise`` example (2,000+ people, 2,650
+services, 338 teams):
+
+1. opening: ``load_example`` (generation is cached after the first call, so both are printed);
+2. the diagram with every node kind shown: ``DiagramScene`` built (graph data, layout, items)
+   plus one paint of the whole scene into a 1920x1080 ``QImage``;
+3. the same with the default teams-only view;
+4. a bare ``QGraphicsScene`` holding the same number of plain ``QGraphicsRectItem`` s (one per
+   node and edge item of 2, at the same places), painted once into the same image.
+
+The goal is 2 within 3x of 4. Prints the figures; asserts nothing (timings vary by machine).
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_diagram.py
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import orgmodel.ui  # noqa: E402,F401  (PySide6 6.12 / Python 3.11 None-reference workaround)
+from PySide6.QtCore import QRectF, Qt  # noqa: E402
+from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
+from PySide6.QtWidgets import QApplication, QGraphicsRectItem, QGraphicsScene  # noqa: E402
+
+from orgmodel.analysis.styles import NODE_KINDS  # noqa: E402
+from orgmodel.examples import load_example  # noqa: E402
+from orgmodel.ui.diagram.filters import ViewFilter  # noqa: E402
+from orgmodel.ui.diagram.scene import DiagramScene  # noqa: E402
+
+SIZE = (1920, 1080)
+
+
+def paint(scene: QGraphicsScene) -> None:
+    image = QImage(*SIZE, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, QRectF(0, 0, *SIZE), scene.itemsBoundingRect(),
+                 Qt.AspectRatioMode.KeepAspectRatio)
+    painter.end()
+
+
+def best_of(runs: int, work: Callable[[], Any]) -> tuple[float, Any]:
+    best, result = float("inf"), None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    start = time.perf_counter()
+    model = load_example("large-enterprise")
+    first_open = time.perf_counter() - start
+    cached_open, model = best_of(3, lambda: load_example("large-enterprise"))
+
+    def ours(kinds: frozenset[str] | None) -> DiagramScene:
+        scene = DiagramScene(model)
+        scene.configure("org_chart", ViewFilter(node_kinds=kinds), {})
+        paint(scene)
+        scene.close()
+        return scene
+
+    full_time, full = best_of(3, lambda: ours(frozenset(NODE_KINDS)))
+    teams_time, teams = best_of(3, lambda: ours(None))
+    places = [i.pos() for i in full.node_items.values()]
+    places += [i.boundingRect().center() for i in full.edge_items.values()]
+
+    def bare() -> QGraphicsScene:
+        scene = QGraphicsScene()
+        for point in places:
+            item = QGraphicsRectItem(0, 0, 160, 34)
+            item.setPos(point)
+            scene.addItem(item)
+        paint(scene)
+        return scene
+
+    bare_time, _ = best_of(3, bare)
+    nodes, edges = len(full.node_items), len(full.edge_items)
+    print(f"large-enterprise: {len(model.teams)} teams, {len(model.people)} people, "
+          f"{len(model.services)} services")
+    print(f"open (generate) {first_open * 1000:7.0f} ms   open (cached copy) {cached_open * 1000:6.0f} ms")
+    print(f"diagram, all kinds ({nodes} nodes + {edges} edges): build + paint {full_time * 1000:6.0f} ms")
+    print(f"diagram, teams only ({len(teams.node_items)} nodes):          build + paint "
+          f"{teams_time * 1000:6.0f} ms")
+    print(f"bare QGraphicsScene, {len(places)} rect items:           build + paint "
+          f"{bare_time * 1000:6.0f} ms")
+    print(f"ratio all kinds / bare: {full_time / bare_time:.2f}x (goal: within 3x)")
+    del app
+
+
+if __name__ == "__main__":
+    main()
