@@ -6,7 +6,7 @@ dependencies, embeds, a forum seating every team, platforms and versions), then 
 ``RemoveEntityCommand`` for one division and for the root, undoes and redoes each, and checks that
 undo gives back the exact model. Prints the best of a few repeats. Not a test; run it by hand:
 
-    python benchmarks/bench_editing.py [--repeat 3]
+    python benchmarks/bench_editing.py [--repeat 3] [--example]
 """
 
 from __future__ import annotations
@@ -135,6 +135,9 @@ def measure(model: OrgModel, team_id: str, repeat: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--example", action="store_true", help="also the bundled large-enterprise example"
+    )
     args = parser.parse_args()
     start = time.perf_counter()
     model = build()
@@ -143,6 +146,13 @@ def main() -> None:
     print(f"model: {counts} built in {built:.2f} s")
     measure(model, "div0", args.repeat)
     measure(model, "root", args.repeat)
+    if args.example:
+        from orgmodel.examples import load_example
+
+        example = load_example("large-enterprise")
+        print(f"large-enterprise example: {len(example)} entities")
+        for top in example.children(None):
+            measure(example, top.id, args.repeat)
 
 
 if __name__ == "__main__":
