@@ -31,6 +31,17 @@ METRIC_LABELS: dict[str, str] = {
 }
 
 
+def param_label(key: str) -> str:
+    """A swept parameter's key with its unit, e.g. 'growth.dev_teams_per_quarter (teams/quarter)'."""
+    try:
+        from orgmodel.sim.parameters import BY_NAME
+    except ImportError:  # pragma: no cover - the simulation package is part of the app
+        return key
+    param = BY_NAME.get(key)
+    unit = getattr(param, "unit", "") if param is not None else ""
+    return f"{key} ({unit})" if unit else key
+
+
 def metric_label(metric: str) -> str:
     return METRIC_LABELS.get(metric, metric.replace("_", " ").capitalize())
 
@@ -68,7 +79,7 @@ def sweep_line_chart(param: str, values: Sequence[Any], metric_values: Sequence[
         ax.legend(fontsize=style.LEGEND_SIZE, frameon=False, loc="upper right")
         pad = (np.nanmax(x) - np.nanmin(x)) * 0.04 or 0.5
         ax.set_xlim(np.nanmin(x) - pad, np.nanmax(x) + pad)
-    ax.set_xlabel(param, **style.font())
+    ax.set_xlabel(param_label(param), **style.font())
     ax.set_ylabel(metric_label(metric), **style.font())
     style.title_figure(fig, title or f"{metric_label(metric)} by {param}", subtitle)
     return fig
@@ -102,8 +113,8 @@ def sweep_heatmap(x_param: str, x_values: Sequence[Any], y_param: str, y_values:
     bar = fig.colorbar(image, ax=ax, pad=0.02)
     bar.set_label(metric_label(metric), **style.font(style.LABEL_SIZE - 1))
     bar.ax.tick_params(labelsize=style.TICK_SIZE)
-    ax.set_xlabel(x_param, **style.font())
-    ax.set_ylabel(y_param, **style.font())
+    ax.set_xlabel(param_label(x_param), **style.font())
+    ax.set_ylabel(param_label(y_param), **style.font())
     style.title_figure(fig, title or f"{metric_label(metric)} by {x_param} and {y_param}", subtitle)
     return fig
 

@@ -18,7 +18,7 @@ def test_line_chart_plots_values_and_marks_missing_points() -> None:
     ys = ax.get_lines()[0].get_ydata()
     assert math.isnan(ys[0]) and list(ys[1:]) == [120, 80]
     assert any("never within the horizon" in t for t in _texts(fig))
-    assert ax.get_xlabel() == "growth.dev_teams_per_quarter"
+    assert ax.get_xlabel() == "growth.dev_teams_per_quarter (teams/quarter)"
     assert ax.get_xlim()[0] < 0  # the missing point at x = 0 stays in view
 
 
