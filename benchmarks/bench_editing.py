@@ -29,7 +29,7 @@ from orgmodel.core.entities import (
     Service,
     Team,
 )
-from orgmodel.core.kinds import Role, Support, TeamKind, VersionStatus
+from orgmodel.core.kinds import EntityKind, Role, Support, TeamKind, VersionStatus
 from orgmodel.core.model import OrgModel
 from orgmodel.editing.commands import RemoveEntityCommand
 from orgmodel.editing.stack import CommandStack
@@ -142,7 +142,7 @@ def main() -> None:
     start = time.perf_counter()
     model = build()
     built = time.perf_counter() - start
-    counts = {kind.value: len(model.collection(kind)) for kind in type(next(iter(model._c)))}
+    counts = {kind.value: len(model.collection(kind)) for kind in EntityKind}
     print(f"model: {counts} built in {built:.2f} s")
     measure(model, "div0", args.repeat)
     measure(model, "root", args.repeat)

@@ -16,7 +16,7 @@ from orgmodel.core.errors import (
     NotFoundError,
     OrgModelError,
 )
-from orgmodel.core.kinds import Layout, Support, TeamKind
+from orgmodel.core.kinds import EntityKind, Layout, Support, TeamKind
 from orgmodel.core.model import OrgModel
 from orgmodel.editing.commands import (
     AddDependencyCommand,
@@ -303,7 +303,7 @@ def test_remove_team_cascades_and_undo_restores_every_order(
     stack: CommandStack, model: OrgModel
 ) -> None:
     before = model.snapshot()
-    orders = {kind: list(model.collection(kind)) for kind in model._c}
+    orders = {kind: list(model.collection(kind)) for kind in EntityKind}
     stack.push(RemoveEntityCommand("sre"))
     # sre, ops, ada, eve go; services keep running but lose their SRE team; k8s-3 loses its owner
     assert not {"sre", "ops", "ada", "eve"} & (set(model.teams) | set(model.people))
@@ -313,7 +313,7 @@ def test_remove_team_cascades_and_undo_restores_every_order(
     assert model.platform_versions["k8s-3"].production_owner is None
     stack.undo()
     assert model.snapshot() == before
-    assert {kind: list(model.collection(kind)) for kind in model._c} == orders
+    assert {kind: list(model.collection(kind)) for kind in EntityKind} == orders
 
 
 def test_remove_person_clears_soft_references(stack: CommandStack, model: OrgModel) -> None:
