@@ -137,6 +137,9 @@ def build_actions(window: MainWindow) -> Actions:
     sim = window.menuBar().addMenu("S&imulation")
     window.menus["simulation"] = sim
     sim.addAction(acts.simulation)
+    from orgmodel.ui.simulation.menu import install_simulation_actions
+
+    install_simulation_actions(window, sim)
     help_menu = window.menuBar().addMenu("&Help")
     window.menus["help"] = help_menu
     help_menu.addAction(acts.about)
