@@ -287,7 +287,8 @@ class Oracle:
                  expected: list[float], count: list[int], hours: dict[int, float]) -> dict[str, Any]:
         r, p, cm, ps = self.r, self.p, self.cm, self.ps
         wk: dict[str, Any] = {k: [] for k in ("avail", "ops", "phi", "E", "rot", "pages")}
-        wk.update(incidents=incidents, expected=expected, count=count, hours=hours)
+        wk.update(incidents=incidents, expected=expected, count=count, hours=hours,
+                  complexity=sum(s.c for s in r.services))  # as used by this week's demand
         for g in range(cm.pools):
             if g < ps:
                 n, rot = max(0.0, r.ramped[g] - r.swe_out[g]), float(cm.sre_sites[g])
@@ -538,7 +539,7 @@ class Oracle:
             "dev_ops_fraction": d_ops / d_av if d_av > 0 else 0.0,
             "embed_queue_length": float(sum((tm.auto_req != -1) + (tm.perf_req != -1) for tm in r.teams)),
             "platform_maturity": r.m,
-            "mean_complexity": sum(s.c for s in r.services) / len(r.services) if r.services else 0.0,
+            "mean_complexity": wk["complexity"] / len(r.services) if r.services else 0.0,
             "ops_overload": float(any(r.flag)),
         }
         for key, value in values.items():

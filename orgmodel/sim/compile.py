@@ -105,6 +105,7 @@ class CompiledModel:
     base_toil32: npt.NDArray[np.float32] = field(init=False, repr=False)
     growth32: npt.NDArray[np.float32] = field(init=False, repr=False)
     rates: dict[str, Rate] = field(init=False, repr=False)
+    uniform_growth: float | None = field(init=False, repr=False)  # complexity growth if all equal
 
     def __post_init__(self) -> None:
         self.base_incidents32 = self.base_incidents.astype(np.float32)
@@ -114,6 +115,8 @@ class CompiledModel:
         def last(values: FloatArray) -> float:  # growth slots (at the end) carry the scenario's rates
             return float(values[-1]) if values.size else 0.0
 
+        g = self.growth32
+        self.uniform_growth = float(g[0]) if g.size and bool((g == g[0]).all()) else None
         self.rates = {
             "incidents": Rate.of(self.base_incidents, last(self.base_incidents)),
             "tickets": Rate.of(self.base_tickets, last(self.base_tickets)),

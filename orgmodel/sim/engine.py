@@ -15,7 +15,8 @@ rotation-weighted probability that a Poisson shift count with that week's mean e
 ``max_incidents_per_shift``; ``ticket_backlog_hours`` is the SRE teams' carried backlog;
 ``sre_engineers`` counts ramped SRE FTE; ``embed_queue_length`` counts queued requests of both kinds
 and ``embed_wait_weeks`` is their mean age (0 with an empty queue); ``mean_complexity`` is over
-active services; stocks are recorded after this week's update. Extra series beyond section 4:
+active services as used by this week's demand (before this week's update); the other stocks
+are recorded after this week's update. Extra series beyond section 4:
 ``pager_overload``, ``rotation_understaffed``, ``ticket_backlog`` (share of runs with any SRE team
 flagged), ``sre_tickets_per_week`` and ``sre_interrupt_hours`` (expected, SRE teams),
 ``prr_backlog_hours``.
@@ -37,7 +38,7 @@ from orgmodel.sim.engine_state import HOURS, NONE, SHIFTS_PER_WEEK, Floats, Stat
 from orgmodel.sim.engine_stocks import update_stocks
 from orgmodel.sim.scenario import ScenarioParams
 
-BLOCK_SIZE = 50  # runs per block: a constant of the engine, never of the machine
+BLOCK_SIZE = 100  # runs per block: a constant of the engine, never of the machine
 
 SERIES = (
     "sre_ops_fraction", "sre_engineering_hours", "sre_oncall_fraction", "pages_per_shift",
@@ -101,7 +102,6 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
     waiting = queued != NONE
     n_wait = waiting.sum(1)
     tail = poisson_tail(wk.pages[:, :ps], p.oncall.max_incidents_per_shift)
-    active, used = st.active, st.used
     n_active = st.pool_count[:, : st.pools].sum(1)
     values = {
         "sre_ops_fraction": _ratio(s_ops, s_av),
@@ -126,8 +126,7 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
         "embed_queue_length": n_wait.astype(np.float64),
         "embed_wait_weeks": _ratio(np.where(waiting, t - queued, 0).sum(1).astype(np.float64), n_wait),
         "platform_maturity": st.maturity.copy(),
-        "mean_complexity": _ratio(st.complexity[:used].sum(0, dtype=np.float64, where=active[:used]),
-                                  n_active),
+        "mean_complexity": _ratio(wk.complexity_sum, wk.services.sum(1)),
         "ops_overload": st.ops_flag.any(1).astype(np.float64),
         "pager_overload": flags["pager_overload"].any(1).astype(np.float64),
         "rotation_understaffed": flags["rotation_understaffed"].any(1).astype(np.float64),
@@ -153,6 +152,8 @@ def run_block(cm: CompiledModel, p: ScenarioParams, runs: int, weeks: int,
         spare = engineering_time(st, cm, p, wk)
         update_stocks(st, cm, p, wk, t, spare, weeks, rng)
         finish_migration_week(st, t)
+        if t % 13 == 12 and not st.all_at_one:
+            st.all_at_one = not bool((st.complexity[: st.used] > 1).any())
         was_flagged = st.ops_flag.copy()
         flags = update_flags(st, cm, p, wk, t) if st.sre_pools else _no_flags(st)
         if st.sre_pools:

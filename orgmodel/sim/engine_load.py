@@ -20,7 +20,7 @@ after toil reduction; they gate nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -69,6 +69,7 @@ class Week:
     pages: Floats  # per shift
     services: Floats  # active services per support pool
     sre: SreServices
+    complexity_sum: Floats = field(default_factory=lambda: np.zeros(0))  # (runs,) this week's
 
 
 def _pool_sum(st: State, flat: np.ndarray, weights: np.ndarray) -> Floats:
@@ -87,15 +88,19 @@ def demand_and_capacity(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
     """Steps 2-5: demand per service, draws per pool, routing, capacity."""
     load, ps, used = p.load, st.sre_pools, st.used
     m = _multipliers(p, st.maturity)
-    c = st.complexity[:used]
-    if p.complexity.exponent != 1.0:
-        c = c ** F32(p.complexity.exponent)
     flat = st.flat_pool[:used]
-    sum_c = _pool_sum(st, flat, c)
-    c_f = c
-    sum_cf = sum_c
+    c: Floats32 | None = None  # None: every complexity is 1 (no per-service pass needed)
+    if st.all_at_one:
+        sum_c = st.pool_count[:, : st.pools].copy()
+    else:
+        c = st.complexity[:used]
+        if p.complexity.exponent != 1.0:
+            c = c ** F32(p.complexity.exponent)
+        sum_c = _pool_sum(st, flat, c)
+    c_f, sum_cf = c, sum_c
     if t <= st.unfamiliar_until:
-        c_f = c * (1 + F32(p.familiarity.penalty) * (1 - st.familiarity[:used]))
+        unfamiliar = 1 + F32(p.familiarity.penalty) * (1 - st.familiarity[:used])
+        c_f = unfamiliar if c is None else c * unfamiliar
         sum_cf = _pool_sum(st, flat, c_f)
     inc_pool = _rate_sum(st, cm.rates["incidents"], sum_cf, c_f, used)
     tick_pool = _rate_sum(st, cm.rates["tickets"], sum_c, c, used)
@@ -122,7 +127,11 @@ def demand_and_capacity(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
         incidents, tickets = _draw(rng, inc_pool, tick_pool, load.page_dispersion)
     interrupt = incidents * load.incident_hours + tickets * load.ticket_hours + det_pool + st.backlog
     services = st.pool_count[:, : st.pools]
-    return _capacity(st, cm, p, incidents, tickets, tick_pool, interrupt, expected, services, sre)
+    wk = _capacity(st, cm, p, incidents, tickets, tick_pool, interrupt, expected, services, sre)
+    if c is not None and p.complexity.exponent != 1.0:
+        sum_c = _pool_sum(st, flat, st.complexity[:used])
+    wk.complexity_sum = sum_c.sum(axis=1)
+    return wk
 
 
 def load_migration(p: ScenarioParams) -> float:
@@ -130,18 +139,18 @@ def load_migration(p: ScenarioParams) -> float:
     return float(p.platform.migration_hours / MIGRATION_WEEKS)
 
 
-def _rate_sum(st: State, rate: Rate, sum_c: Floats, c: Floats32, used: int) -> Floats:
+def _rate_sum(st: State, rate: Rate, sum_c: Floats, c: Floats32 | None, used: int) -> Floats:
     """Per pool: sum of base rate * c, as default * sum(c) plus the overridden slots' difference."""
     out = rate.default * sum_c
     idx = rate.slots[rate.slots < used]
     if idx.size:
-        weights = rate.delta[: idx.size, None] * c[idx]
+        weights = rate.delta[: idx.size, None] * (c[idx] if c is not None else np.ones((idx.size, st.runs)))
         out += _pool_sum(st, st.flat_pool[idx], weights)
     return out
 
 
 def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, Floats],
-                  c: Floats32, c_f: Floats32, inc_pool: Floats, tick_pool: Floats,
+                  c: Floats32 | None, c_f: Floats32 | None, inc_pool: Floats, tick_pool: Floats,
                   toil_pool: Floats) -> SreServices:
     """SRE pools get their sums from the SRE services alone (the owner's automation applies)."""
     ps, used = st.sre_pools, st.used
@@ -153,8 +162,9 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
     pool = st.pool[:used].ravel()[pos]
     owner = st.owner[:used].ravel()[pos]
     a = st.automation[row, owner]
-    s_c = c.ravel()[pos].astype(np.float64)
-    s_inc = cm.base_incidents[slot] * c_f.ravel()[pos] * (1 - 0.5 * a)
+    s_c = c.ravel()[pos].astype(np.float64) if c is not None else np.ones(pos.size)
+    s_cf = c_f.ravel()[pos] if c_f is not None else s_c
+    s_inc = cm.base_incidents[slot] * s_cf * (1 - 0.5 * a)
     s_tick = cm.base_tickets[slot] * s_c
     s_toil = cm.base_toil[slot] * s_c * (1 - a)
     key = row * ps + pool
@@ -256,9 +266,16 @@ def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
     per_service = np.zeros((st.runs, st.width), dtype=F32)
     with np.errstate(divide="ignore", invalid="ignore"):
         per_service[:, ps: st.pools] = np.where(owned > 0, team_hours / owned, 0.0)
+    reduction = F32(cx.reduction_per_hour)
+    if st.all_at_one and cm.uniform_growth is not None:
+        # everything sits at complexity 1: it stays there if every owner's anti-regressive hours
+        # per service outweigh the growth (then no SRE service needs toil reduction either)
+        held = (owned == 0) | (per_service[:, ps: st.pools] * cx.reduction_per_hour
+                               > cm.uniform_growth * (1 + 1e-6))
+        if held.all():
+            return
     ar = np.take(per_service.ravel(), st.flat_owner[:used])
     growth = cm.growth32[:used, None]
-    reduction = F32(cx.reduction_per_hour)
     sre = wk.sre
     if ps > 0 and cx.reduction_per_hour > 0 and sre.slot.size:
         c = st.complexity[sre.slot, sre.row].astype(np.float64)
@@ -267,6 +284,7 @@ def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
         need = np.maximum(0.0, (c - 1 + g) / cx.reduction_per_hour - dev_ar)
         ar[sre.slot, sre.row] += _greedy(st, sre, need, toil_reduction).astype(F32)
     c = st.complexity[:used]
+    st.all_at_one = False  # rechecked every quarter (engine.py)
     ar *= -reduction
     ar += growth
     c += ar
@@ -283,6 +301,9 @@ def bucket_of(hours: Floats) -> np.ndarray:
 def _greedy(st: State, sre: SreServices, need: Floats, budget: Floats) -> Floats:
     """Hours each SRE service gets from its pool's toil-reduction budget, highest hours first."""
     ps = st.sre_pools
+    total = np.bincount(sre.row * ps + sre.pool, weights=need, minlength=st.runs * ps)
+    if (total <= budget.ravel()).all():  # every pool can afford all its services' needs
+        return need
     key = (sre.row * ps + sre.pool) * BUCKETS + bucket_of(sre.hours)
     size = st.runs * ps * BUCKETS
     per_bucket = np.bincount(key, weights=need, minlength=size).reshape(st.runs, ps, BUCKETS)

@@ -102,6 +102,7 @@ class State:
     handed_back_from: Ints
     migrations_until: int = -1
     unfamiliar_until: int = -1
+    all_at_one: bool = True  # every complexity is exactly 1
 
     @property
     def used(self) -> int:

@@ -95,39 +95,56 @@ def _requests(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
         request[new] = t
 
 
-def _oldest(request: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Per run, the team with the oldest request (ties: lowest slot); -1 when none is queued."""
-    key = np.where(request[rows] >= 0, request[rows], np.iinfo(np.int64).max)
-    team = np.argmin(key, axis=1)
-    return np.where(key[np.arange(rows.size), team] < np.iinfo(np.int64).max, team, -1)
+def _oldest_first(request: np.ndarray, rows: np.ndarray, most: int) -> np.ndarray:
+    """Per row, up to ``most`` queued teams, oldest request first (ties: lowest slot); -1 pads."""
+    teams = request.shape[1]
+    sub = request[rows]
+    key = np.where(sub >= 0, sub * teams + np.arange(teams)[None, :], np.iinfo(np.int64).max)
+    if most < teams:
+        part = np.argpartition(key, most - 1, axis=1)[:, :most]
+    else:
+        part = np.broadcast_to(np.arange(teams), key.shape)
+    order = np.take_along_axis(part, np.argsort(np.take_along_axis(key, part, axis=1), axis=1), axis=1)
+    queued = np.take_along_axis(key, order, axis=1) < np.iinfo(np.int64).max
+    return np.where(queued, order, -1)
 
 
 def _serve_automation(st: State, cm: CompiledModel, p: ScenarioParams, t: int) -> None:
-    busy = (st.auto_end != NONE).sum(axis=1)
-    free = cm.automation_engineers - busy
+    """Free automation engineers take the oldest requests, one request each."""
+    pending = (st.auto_request != NONE).sum(axis=1)
+    free = cm.automation_engineers - (st.auto_end != NONE).sum(axis=1)
+    serve = np.minimum(np.maximum(free, 0), pending)
+    rows = np.nonzero(serve > 0)[0]
+    if rows.size == 0:
+        return
+    order = _oldest_first(st.auto_request, rows, int(serve[rows].max()))
     end = t + 1 + p.embeds.automation_weeks
-    while True:
-        rows = np.nonzero((free > 0) & (st.auto_request != NONE).any(axis=1))[0]
-        if rows.size == 0:
-            return
-        team = _oldest(st.auto_request, rows)
-        st.auto_request[rows, team] = NONE
-        st.auto_end[rows, team] = end
-        free[rows] -= 1
+    for j in range(order.shape[1]):
+        take = serve[rows] > j
+        r, team = rows[take], order[take, j]
+        st.auto_request[r, team] = NONE
+        st.auto_end[r, team] = end
 
 
 def _serve_performance(st: State, cm: CompiledModel, p: ScenarioParams, t: int, spare: Floats) -> None:
+    """Each SRE team with a free SRE-SWE and an engineer-week to spare serves one request.
+
+    The oldest request goes to the team with the most free SRE-SWE (ties: first team), the next
+    to the next such team, and so on.
+    """
+    free = np.where(spare >= HOURS, cm.sre_swe[None, :] - st.swe_out, 0)
+    teams_able = (free > 0).sum(axis=1)
+    serve = np.minimum(teams_able, (st.perf_request != NONE).sum(axis=1))
+    rows = np.nonzero(serve > 0)[0]
+    if rows.size == 0:
+        return
+    most = int(serve[rows].max())
+    order = _oldest_first(st.perf_request, rows, most)
+    pools = np.argsort(-free[rows], axis=1, kind="stable")[:, :most]
     end = t + 1 + p.embeds.performance_weeks
-    spare = spare.copy()
-    while True:
-        free = np.where(spare >= HOURS, cm.sre_swe[None, :] - st.swe_out, 0)
-        rows = np.nonzero((free.max(axis=1) > 0) & (st.perf_request != NONE).any(axis=1))[0]
-        if rows.size == 0:
-            return
-        team = _oldest(st.perf_request, rows)
-        pool = np.argmax(free[rows], axis=1)
-        start_embed(st, rows, team, pool, end)
-        spare[rows, pool] = 0.0
+    for j in range(most):
+        take = serve[rows] > j
+        start_embed(st, rows[take], order[take, j], pools[take, j], end)
 
 
 def start_embed(st: State, rows: np.ndarray, team: np.ndarray, pool: np.ndarray, end: int) -> None:

@@ -1,0 +1,122 @@
+"""Benchmark: the vectorised simulation engine against the per-service oracle and the draw floor.
+
+Runs, on the bundled ``large-enterprise`` example under the baseline preset (stochastic mode):
+
+- the engine: ``--runs`` x ``--weeks`` (default 1,000 x 260) in blocks of ``engine.BLOCK_SIZE``,
+  one process, timed without compiling and summarising;
+- the oracle (``benchmarks/oracle_sim.py``): ``--oracle-runs`` x ``--oracle-weeks`` (default
+  1 x 26), scaled to run-weeks per second;
+- the draw floor: numpy alone drawing the engine's random variates for the same runs and weeks,
+  with the same shapes and distributions (per pool: gamma-Poisson pages and Poisson tickets; per
+  team slot: Poisson new services and two uniforms for embed requests; per run: Poisson new
+  teams; uniforms for the tiers of new services).
+
+Prints run-weeks per second for each, the engine/oracle speed-up and the engine/floor time ratio
+(goals: >= 100x and <= 3x). Times are CPU seconds of this process (``time.process_time``), so a
+busy shared machine disturbs them less than wall-clock time would.
+``python benchmarks/bench_sim.py --quick`` for a short check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from orgmodel.examples import load_example
+from orgmodel.sim.compile import CompiledModel, compile_model
+from orgmodel.sim.engine import BLOCK_SIZE, run_block
+from orgmodel.sim.montecarlo import block_sizes
+from orgmodel.sim.scenario import ScenarioParams, load_preset
+
+
+def _oracle_module():  # type: ignore[no-untyped-def]
+    path = Path(__file__).with_name("oracle_sim.py")
+    spec = importlib.util.spec_from_file_location("oracle_sim", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["oracle_sim"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def time_engine(cm: CompiledModel, p: ScenarioParams, runs: int, weeks: int, seed: int) -> float:
+    seeds = np.random.SeedSequence(seed).spawn(len(block_sizes(runs)))
+    start = time.process_time()
+    for size, s in zip(block_sizes(runs), seeds, strict=True):
+        run_block(cm, p, size, weeks, np.random.default_rng(s))
+    return time.process_time() - start
+
+
+def time_floor(cm: CompiledModel, p: ScenarioParams, runs: int, weeks: int, seed: int) -> float:
+    """numpy drawing what the engine draws, nothing else."""
+    counts = np.bincount(cm.pool, minlength=cm.pools).astype(float)
+    inc = counts * p.load.incidents_per_week
+    tick = counts * p.load.tickets_per_week
+    k = p.load.page_dispersion
+    new_per_week = cm.team_active.sum() * p.growth.new_services_per_team_per_week
+    seeds = np.random.SeedSequence(seed).spawn(len(block_sizes(runs)))
+    start = time.process_time()
+    for size, s in zip(block_sizes(runs), seeds, strict=True):
+        rng = np.random.default_rng(s)
+        mu_inc = np.broadcast_to(inc, (size, cm.pools))
+        mu_tick = np.broadcast_to(tick, (size, cm.pools))
+        rate = np.where(cm.team_active, p.growth.new_services_per_team_per_week, 0.0)
+        rate = np.broadcast_to(rate, (size, cm.team_slots))
+        for _ in range(1, weeks):
+            rng.poisson(rng.gamma(k, mu_inc / k)) if np.isfinite(k) else rng.poisson(mu_inc)
+            rng.poisson(mu_tick)
+            rng.poisson(np.full(size, p.growth.dev_teams_per_quarter / 13))
+            rng.poisson(rate)
+            rng.random(int(round(size * new_per_week)))
+            rng.random((size, cm.team_slots))
+            rng.random((size, cm.team_slots))
+    return time.process_time() - start
+
+
+def time_oracle(model: object, p: ScenarioParams, runs: int, weeks: int, seed: int) -> float:
+    oracle = _oracle_module()
+    start = time.process_time()
+    oracle.run_oracle(model, p, runs=runs, weeks=weeks, seed=seed)
+    return time.process_time() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--example", default="large-enterprise")
+    parser.add_argument("--preset", default="baseline")
+    parser.add_argument("--runs", type=int, default=1000)
+    parser.add_argument("--weeks", type=int, default=260)
+    parser.add_argument("--oracle-runs", type=int, default=1)
+    parser.add_argument("--oracle-weeks", type=int, default=26)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--quick", action="store_true", help="100 runs x 52 weeks, oracle 1 x 8")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.runs, args.weeks, args.oracle_weeks = 100, 52, 8
+    model = load_example(args.example)
+    p = load_preset(args.preset).replace(mode="stochastic")
+    cm = compile_model(model, p, args.weeks)
+    print(f"{args.example}: {len(cm.service_ids)} services, {cm.sre_pools} SRE teams, "
+          f"{cm.team_slots} team slots, {cm.service_slots} service slots; block size {BLOCK_SIZE}")
+    engine = time_engine(cm, p, args.runs, args.weeks, args.seed)
+    floor = time_floor(cm, p, args.runs, args.weeks, args.seed)
+    oracle = time_oracle(model, p, args.oracle_runs, args.oracle_weeks, args.seed)
+    rw_engine = args.runs * args.weeks / engine
+    rw_floor = args.runs * args.weeks / floor
+    rw_oracle = args.oracle_runs * args.oracle_weeks / oracle
+    print(f"engine : {args.runs} runs x {args.weeks} weeks in {engine:8.2f} s = {rw_engine:10.0f} run-weeks/s")
+    print(f"oracle : {args.oracle_runs} runs x {args.oracle_weeks} weeks in {oracle:8.2f} s = "
+          f"{rw_oracle:10.1f} run-weeks/s")
+    print(f"floor  : numpy draws alone      in {floor:8.2f} s = {rw_floor:10.0f} run-weeks/s")
+    print(f"engine / oracle speed-up: {rw_engine / rw_oracle:8.0f}x   (goal >= 100x)")
+    print(f"engine time / draw floor: {engine / floor:8.2f}x   (goal <= 3x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
