@@ -188,6 +188,8 @@ def make_documents() -> None:
     _document("sre-support-by-software-team.orgmodel", "UPDATE services SET sre_team = "
               "'payments' WHERE id = 'checkout'")
     _document("self-dependency.orgmodel", "UPDATE dependencies SET target = source")
+    nested = "[" * 100_000 + "]" * 100_000
+    _document("deeply-nested-filters.orgmodel", f"UPDATE views SET filters = '{{\"a\": {nested}}}'")
     folder = HERE / "folder.orgmodel"
     folder.mkdir(exist_ok=True)
     (folder / ".keep").write_text("A folder named like a document.\n")
