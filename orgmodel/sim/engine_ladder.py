@@ -8,7 +8,8 @@ running. The ladder, counted from the week t0 the overload flag was raised: the 
 (engine_load reads ``ops_flag``), an SRE-SWE embed at ``t0 + embed_after_weeks``, a handback at
 ``t0 + handback_after_weeks``; it resets when the flag clears. Not for recording (engine.py).
 
-Decisions: the handback happens once per overload episode and uses this week's expected
+Decisions: the flagged toil share applies from the week after the flag is raised (the flags come
+after engineering time in the weekly order); the handback happens once per overload episode and uses this week's expected
 (mean) interrupt hours; services go back, highest expected hours first (exact sort, only in the
 runs that hand back), until the projected ops hours are at most ``max(handback_target * N * H,
 on-call floor)``. The ladder embed is skipped when the team has no free SRE-SWE or the chosen

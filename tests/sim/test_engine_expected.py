@@ -128,3 +128,34 @@ def test_hire_on_overload_adds_ramped_engineers_later() -> None:
     # week 13, then one per hiring lag (17, 21, ...); each counts 4 + 6 weeks after it was opened
     assert s["sre_engineers"][0, 22] == 4 and s["sre_engineers"][0, 23] == 5
     assert s["sre_engineers"][0, 26] == 5 and s["sre_engineers"][0, 27] == 6
+
+
+def test_flags_pager_rotation_backlog() -> None:
+    pager = ServiceLoad(incidents_per_week=3.0, tickets_per_week=0.0, toil_hours=0.0, releases_per_week=0.0)
+    s = _raw(build_org(load=pager, sre_people=20), still(), 4).series
+    # 30 incidents a week over 14 shifts = 2.14 > 2 per shift; the 3-week mean exists from week 2
+    assert list(s["pager_overload"][0]) == [0.0, 0.0, 1.0, 1.0]
+    assert list(s["rotation_understaffed"][0]) == [0.0] * 4  # 20 people on one site
+    assert _raw(build_org(load=LOAD), still(), 1).series["rotation_understaffed"][0, 0] == 1.0
+    heavy = ServiceLoad(incidents_per_week=0.0, tickets_per_week=0.0, toil_hours=20.0, releases_per_week=0.0)
+    s = _raw(build_org(load=heavy), still(), 4).series
+    assert list(s["ticket_backlog"][0]) == [0.0, 0.0, 1.0, 1.0]  # backlog three weeks running
+
+
+def test_ladder_embeds_an_sre_swe_then_hands_back() -> None:
+    from orgmodel.core.entities import Person
+    from orgmodel.core.kinds import Role
+
+    model = build_org(load=LOAD, services=12)
+    model.add(Person("swe", "SRE-SWE", Role.SRE_SWE, team="sre"))
+    result = run_simulation(model, still(HAND, weeks=45))
+    phi = result.series["sre_ops_fraction"]["mean"]
+    interrupt = 12 * 8.7  # hours a week, as in the hand case above
+    assert phi[25] == pytest.approx(interrupt / 200)
+    # flagged in week 12; in week 12 + 13 the SRE-SWE embeds for 6 weeks: N = 4 from week 26 to 31
+    assert phi[26] == pytest.approx(interrupt / 160) and phi[31] == pytest.approx(interrupt / 160)
+    assert phi[32] == pytest.approx(interrupt / 200)
+    # week 38: 24.4 h above max(0.4 x 200, 80): three services of 8.7 h go back
+    back = [e for e in result.events if e["kind"] == "handback"]
+    assert back == [{"week": 38, "kind": "handback", "team": "sre", "services": ["svc0", "svc1", "svc2"],
+                     "run": 0}]
