@@ -48,6 +48,7 @@ class OrgModel:
 
     def __init__(self, organisation: Organisation | None = None) -> None:
         self._organisation = organisation or Organisation()
+        _check_organisation(self._organisation)
         self._c: dict[EntityKind, dict[str, Any]] = {k: {} for k in EntityKind}
         # The order of each collection. A dict cannot insert in the middle cheaply, so an insert
         # at an index updates this list and marks the kind stale; ``_sync`` puts the dict in

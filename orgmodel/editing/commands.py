@@ -54,8 +54,18 @@ __all__ = [
 ]
 
 
+_FIELD_LABELS = {
+    "has_oncall": "on-call rotation",
+    "sre_team": "SRE team",
+    "fte": "FTE",
+    "planning_start": "planning start",
+    "toml": "scenario text",
+}
+
+
 def field_label(field: str) -> str:
-    return field.replace("_", " ")
+    """A field name as a person would say it: ``sre_team`` -> ``SRE team``."""
+    return _FIELD_LABELS.get(field, field.replace("_", " "))
 
 
 def change_text(subject: str, values: dict[str, Any]) -> str:

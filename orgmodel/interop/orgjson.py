@@ -302,7 +302,11 @@ def model_from_dict(data: Any) -> OrgModel:
     unknown = sorted(set(doc) - {"format", "version", "organisation", *ORDER})
     if unknown:
         raise FormatError(f"Unknown top-level field '{unknown[0]}'.")
-    model = OrgModel(_organisation(doc.get("organisation", {"name": "Untitled organisation"})))
+    organisation = _organisation(doc.get("organisation", {"name": "Untitled organisation"}))
+    try:
+        model = OrgModel(organisation)
+    except OrgModelError as error:
+        raise FormatError(f"organisation: {error}") from None
     deferred: list[tuple[Any, str]] = []
     for key in ORDER:
         items = doc.get(key, [])

@@ -65,7 +65,7 @@ CASES: dict[str, Case] = {
     ),
     "change one field": Case(
         lambda: ChangeEntityCommand("pay", has_oncall=False),
-        "Change the has oncall of team 'Payments'",
+        "Change the on-call rotation of team 'Payments'",
         lambda m: m.teams["pay"].has_oncall is False,
     ),
     "change fields": Case(

@@ -310,6 +310,10 @@ BAD: dict[str, tuple[str, str]] = {
         edited(_set(["views", 0, "filters", "depth"], float("nan"))),
         "views[0].filters.depth must be a finite number, not NaN",
     ),
+    "empty organisation name": (
+        edited(_set(["organisation", "name"], " ")),
+        "organisation: The organisation needs a name",
+    ),
     # the envelope
     "not orgmodel": (edited(_set(["format"], "other")), "This is not orgmodel JSON"),
     "newer version": (edited(_set(["version"], 2)), "version 2 is not supported"),
