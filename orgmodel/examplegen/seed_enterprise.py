@@ -214,9 +214,11 @@ def _software(b: ExampleBuilder, g: dict[str, str], mgr: dict[str, str]) -> dict
     staff: dict[str, list[str]] = {}
     for key, (name, oncall, engineers, location) in SOFTWARE_TEAMS.items():
         team = b.team(name, TeamKind.SOFTWARE, g["product"], key=key, has_oncall=oncall)
-        staff[team] = _staff(
-            b, team, engineers, Role.SOFTWARE_ENGINEER, mgr[TEAM_MANAGER[key]], location
-        )
+        # The first engineer leads the team and reports to the engineering manager; the rest
+        # report to the lead, so no manager has more than a handful of direct reports.
+        lead = _staff(b, team, engineers[:1], Role.SOFTWARE_ENGINEER, mgr[TEAM_MANAGER[key]], location)
+        rest = _staff(b, team, engineers[1:], Role.SOFTWARE_ENGINEER, lead[0], location)
+        staff[team] = lead + rest
     return staff
 
 

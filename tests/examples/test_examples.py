@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from datetime import date
 
 import pytest
@@ -106,7 +108,15 @@ def test_seed_enterprise_has_reporting_lines_forum_scenario_and_views() -> None:
     model = load_example("seed-enterprise")
     managers = {p.id for p in model.people.values() if p.role is Role.MANAGER}
     non_managers = [p for p in model.people.values() if p.role is not Role.MANAGER]
-    assert all(p.manager in managers for p in non_managers)
+    assert all(p.manager is not None for p in non_managers)
+    # Everyone's chain of command ends at a manager, and no one manages more than 10 people.
+    for person in non_managers:
+        chain = person
+        while chain.role is not Role.MANAGER:
+            chain = model.people[chain.manager]
+        assert chain.id in managers
+    reports = Counter(p.manager for p in model.people.values() if p.manager)
+    assert max(reports.values()) <= 10
     forum = model.forums["forum-scrum-of-scrums"]
     represented = {r.team for r in forum.representatives}
     working = {t.id for t in model.teams.values() if t.kind is not TeamKind.GROUP}
