@@ -68,7 +68,7 @@ def parse_axis(text: str) -> Axis:
         values: list[Any] = [lo + (hi - lo) * i / (steps - 1) if steps > 1 else lo for i in range(steps)]
     else:
         values = [_typed(v.strip(), param.default, text) for v in spec.split(",")]
-    if isinstance(param.default, bool) or isinstance(param.default, str) and ":" in spec:
+    if isinstance(param.default, (bool, str)) and ":" in spec:
         raise FormatError(f"--param {text!r}: list the values of '{key}' as KEY=a,b.")
     if isinstance(param.default, int) and not isinstance(param.default, bool):
         values = list(dict.fromkeys(int(round(float(v))) for v in values))
@@ -134,6 +134,8 @@ def run(args: argparse.Namespace) -> int:
     check_suffix(args.plot, (".png", ".svg", ".pdf"), "--plot")
     if args.plot and len(axes) > 2:
         raise FormatError("--plot draws one or two swept parameters, not more.")
+    if args.plot and any(isinstance(v, (str, bool)) for a in axes for v in a.values):
+        raise FormatError("--plot needs numeric parameters; print the table for text or true/false values.")
     points = list(itertools.product(*(a.values for a in axes)))
     if len(points) > MAX_POINTS:
         raise FormatError(f"The sweep has {len(points)} points; at most {MAX_POINTS} are allowed.")

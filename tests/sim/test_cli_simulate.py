@@ -112,3 +112,14 @@ def test_sweep_bad_input_exits_2(seed_json: str, args: list[str], message: str,
     assert main(["sweep", seed_json, "--mode", "expected", "--weeks", "3", *args]) == 2
     err = capsys.readouterr().err.strip()
     assert message in err and "\n" not in err
+
+
+def test_sweep_lists_text_and_boolean_values(seed_json: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sweep", seed_json, "--param", "growth.model=none,linear", "--param",
+                 "sre.handback=true,false", "--metric", "services_total", "--mode", "expected",
+                 "--weeks", "30"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 + 4 and lines[2].split()[:2] == ["none", "True"]
+    assert float(lines[2].split()[2]) < float(lines[4].split()[2])  # growth adds services
+    assert main(["sweep", seed_json, "--param", "growth.model=none,linear", "--metric",
+                 "services_total", "--plot", "x.png"]) == 2
