@@ -109,11 +109,19 @@ ROLE_NAMES = {
 
 
 def _number(value: Any, digits: int = 1) -> str:
+    """Whole numbers with thousands separators, others with ``digits`` decimals; '–' for None."""
     if value is None:
         return "–"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:.{digits}f}"
-    return f"{value:.0f}" if isinstance(value, float) else str(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.{digits}f}"
+
+
+def _fixed(value: Any, digits: int = 2) -> str:
+    """A ratio with a fixed number of decimals, so a column lines up."""
+    return "–" if value is None else f"{float(value):,.{digits}f}"
 
 
 def metric_pages(model: OrgModel, today: date | None) -> list[Page]:
@@ -125,11 +133,11 @@ def metric_pages(model: OrgModel, today: date | None) -> list[Page]:
     for role, head in m["headcount_by_role"].items():
         if head["people"]:
             per = f"1 : {software / head['fte']:.1f}" if head["fte"] and role != "software_engineer" else ""
-            rows.append([ROLE_NAMES.get(role, role), str(head["people"]), _number(head["fte"]), per])
-    rows.append(["All people", str(m["headcount"]["people"]), _number(m["headcount"]["fte"]), ""])
+            rows.append([ROLE_NAMES.get(role, role), _number(head["people"]), _number(head["fte"]), per])
+    rows.append(["All people", _number(m["headcount"]["people"]), _number(m["headcount"]["fte"]), ""])
     ratios = m["ratios"]
     sre_ratio = ratios.get("sre_to_software")
-    take = (f"{m['headcount']['people']} people in {m['counts']['teams']} teams"
+    take = (f"{m['headcount']['people']:,} people in {m['counts']['teams']:,} teams"
             + (f"; one SRE for every {1 / sre_ratio:.1f} software engineers." if sre_ratio else "."))
     pages = [Page("table", "Headcount by role", take, table=Table(
         ["Role", "People", "FTE", "Software engineers per person in role"], rows,
@@ -137,28 +145,29 @@ def metric_pages(model: OrgModel, today: date | None) -> list[Page]:
     sre = m["sre"]
     span = m["span_of_control"]
     key_rows = [
-        ["Services", str(m["counts"]["services"]), "owned by development teams"],
-        ["Services supported by SRE", str(sre["supported_services"]),
+        ["Services", _number(m["counts"]["services"]), "owned by development teams"],
+        ["Services supported by SRE", _number(sre["supported_services"]),
          f"{percent(sre['service_share'] or 0)} of all services"],
         ["Tier-1 services supported by SRE", f"{percent(sre['tier1_share'] or 0)}",
          f"of {sre['tier1_services']} tier-1 services"],
-        ["SRE-supported services per SRE", _number(sre["services_per_sre"], 2), "FTE-weighted"],
-        ["Platform : software engineers", _number(ratios.get("platform_to_software"), 3), "FTE ratio"],
-        ["Automation : software engineers", _number(ratios.get("automation_to_software"), 3), "FTE ratio"],
-        ["SRE : software engineers", _number(sre_ratio, 3), "FTE ratio"],
+        ["SRE-supported services per SRE", _fixed(sre["services_per_sre"]), "FTE-weighted"],
+        ["Platform : software engineers", _fixed(ratios.get("platform_to_software"), 3), "FTE ratio"],
+        ["Automation : software engineers", _fixed(ratios.get("automation_to_software"), 3), "FTE ratio"],
+        ["SRE : software engineers", _fixed(sre_ratio, 3), "FTE ratio"],
         ["Span of control (mean / median / max)",
          f"{_number(span['mean'])} / {_number(span['median'])} / {span['max']}",
          f"{span['managers']} managers"],
         ["Active embeds", str(m["embeds"]["active"]),
          ", ".join(f"{n} {k}" for k, n in m["embeds"]["active_by_kind"].items() if n) or "none"],
     ]
-    take = (f"SRE supports {sre['supported_services']} of {m['counts']['services']} services "
+    take = (f"SRE supports {sre['supported_services']:,} of {m['counts']['services']:,} services "
             f"({percent(sre['service_share'] or 0)}), {percent(sre['tier1_share'] or 0)} of tier 1.")
     pages.append(Page("table", "Key ratios", take,
                       table=Table(["Measure", "Value", "Note"], key_rows, [4, 2, 4], ["l", "r", "l"])))
     if sre["teams"]:
-        team_rows = [[t["name"], _number(t["sre_fte"]), str(t["services"]), str(t["tier1_services"]),
-                      str(t["platform_versions"]), _number(t["services_per_sre"], 2)]
+        team_rows = [[t["name"], _number(t["sre_fte"]), _number(t["services"]),
+                      _number(t["tier1_services"]), _number(t["platform_versions"]),
+                      _fixed(t["services_per_sre"])]
                      for t in sre["teams"]]
         pages.append(Page("table", "What each SRE team carries",
                           "Services and platform versions in production per SRE team today.",
@@ -307,8 +316,8 @@ def summary_page(model: OrgModel, results: Mapping[str, Any] | None, today: date
     from orgmodel.analysis.metrics import compute_metrics
 
     metrics = compute_metrics(model, today)
-    lines = [f"{metrics.people} people in {len(model.teams)} teams, {len(model.services)} services "
-             f"on {len(model.platforms)} platforms."]
+    lines = [f"{metrics.people:,} people in {len(model.teams):,} teams, {len(model.services):,} "
+             f"services on {len(model.platforms)} platforms."]
     if metrics.sre_supported_services:
         lines.append(f"SRE supports {metrics.sre_supported_services} services "
                      f"({percent(metrics.sre_service_share or 0)} of all).")
