@@ -11,8 +11,7 @@ other entities whose nodes or edges an update also changes (a platform's version
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from orgmodel.core.entities import (
     Dependency,
@@ -28,16 +27,14 @@ from orgmodel.core.kinds import Support
 from orgmodel.core.model import OrgModel
 
 
-@dataclass(frozen=True)
-class NodeData:
+class NodeData(NamedTuple):
     id: str
     kind: str  # "team", "person", "service", "platform", "platform_version", "forum"
     sub: str
     label: str
 
 
-@dataclass(frozen=True)
-class EdgeData:
+class EdgeData(NamedTuple):
     source: str
     target: str
     kind: str

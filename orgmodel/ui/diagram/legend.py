@@ -26,7 +26,7 @@ def scene_entries(scene: DiagramScene) -> list[LegendEntry]:
     """Legend lines for what the scene shows: the node styles present and the edge kinds drawn."""
     kinds = frozenset(item.data_.kind for item in scene.node_items.values())
     present = {item.style for item in scene.node_items.values()}
-    edges = frozenset(item.data_.kind for item in scene.edge_items.values())
+    edges = frozenset(item.kind for item in scene.edge_items.values())
     return [e for e in legend_entries(kinds, edges) if e.node is None or e.node in present]
 
 

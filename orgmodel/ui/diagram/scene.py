@@ -33,7 +33,7 @@ from orgmodel.ui.diagram.graphdata import (
     edges_held_by,
     node_of,
 )
-from orgmodel.ui.diagram.items import EdgeItem, NodeItem, make_edge
+from orgmodel.ui.diagram.items import HUB_END, CombItem, EdgeItem, NodeItem, hub_of, make_edge
 
 Point = tuple[float, float]
 ANIMATION_MS = 260
@@ -48,7 +48,7 @@ class DiagramScene(QGraphicsScene):
         super().__init__(parent)
         self.model = model
         self.setBackgroundBrush(QColor(CANVAS_LIGHT))
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.nodes: dict[str, NodeData] = {n.id: n for n in all_nodes(model)}
         self.edges: dict[tuple[str, str, str], EdgeData] = {}
         self.held: dict[str, list[tuple[str, str, str]]] = {}
@@ -56,7 +56,9 @@ class DiagramScene(QGraphicsScene):
             self.edges[edge.id] = edge
             self.held.setdefault(holder, []).append(edge.id)
         self.node_items: dict[str, NodeItem] = {}
-        self.edge_items: dict[tuple[str, str, str], EdgeItem] = {}
+        self.edge_items: dict[tuple[str, str, str], EdgeItem | CombItem] = {}
+        self.combs: dict[tuple[str, str], CombItem] = {}
+        self._dirty_combs: set[tuple[str, str]] = set()
         self.filter = ViewFilter()
         self.layout_name = Layout.ORG_CHART
         self.stored: dict[str, Point] = {}
@@ -139,9 +141,7 @@ class DiagramScene(QGraphicsScene):
         if new:
             target = self._target_positions()
             for node_id in new:
-                item = self._make_node_item(node_id)
-                if node_id in target:
-                    item.setPos(QPointF(*target[node_id]))
+                self._make_node_item(node_id, target.get(node_id))
         self._sync_edges(self.edges.values())
         self._refresh_badges()
         return target
@@ -151,7 +151,7 @@ class DiagramScene(QGraphicsScene):
         return self.layout_name is not Layout.FORCE
 
     def _sync_routing(self) -> None:
-        for item in self.edge_items.values():
+        for item in {id(i): i for i in self.edge_items.values()}.values():
             if item.orthogonal != self.orthogonal:
                 item.orthogonal = self.orthogonal
                 item.adjust()
@@ -166,15 +166,41 @@ class DiagramScene(QGraphicsScene):
             wanted = filters.visible_edge(edge, self.visible, kinds)
             item = self.edge_items.get(edge.id)
             if wanted and item is None:
-                item = make_edge(edge, self.node_items[edge.source], self.node_items[edge.target],
-                                 self.orthogonal)
-                self.edge_items[edge.id] = item
-                self.addItem(item)
+                if edge.kind in HUB_END:
+                    self._add_to_comb(edge)
+                else:
+                    item = make_edge(edge, self.node_items[edge.source],
+                                     self.node_items[edge.target], self.orthogonal)
+                    self.edge_items[edge.id] = item
+                    self.addItem(item)
             elif not wanted and item is not None:
                 self._drop_edge_item(edge.id)
+        self._adjust_dirty_combs()
 
-    def _make_node_item(self, node_id: str) -> NodeItem:
+    def _add_to_comb(self, edge: EdgeData) -> None:
+        hub = hub_of(edge)
+        key = (hub, edge.kind)
+        comb = self.combs.get(key)
+        if comb is None:
+            comb = CombItem(edge.kind, self.node_items[hub], self.orthogonal)
+            self.combs[key] = comb
+            self.addItem(comb)
+        leaf = edge.source if hub == edge.target else edge.target
+        comb.add(edge, self.node_items[leaf])
+        self.edge_items[edge.id] = comb
+        self._dirty_combs.add(key)
+
+    def _adjust_dirty_combs(self) -> None:
+        for key in self._dirty_combs:
+            comb = self.combs.get(key)
+            if comb is not None:
+                comb.adjust()
+        self._dirty_combs.clear()
+
+    def _make_node_item(self, node_id: str, at: Point | None = None) -> NodeItem:
         item = NodeItem(self.nodes[node_id], self.caption(node_id))
+        if at is not None:
+            item.setPos(QPointF(*at))  # before addItem: no index update
         self.node_items[node_id] = item
         self.addItem(item)
         return item
@@ -182,11 +208,20 @@ class DiagramScene(QGraphicsScene):
     def _drop_node_item(self, node_id: str) -> None:
         item = self.node_items.pop(node_id)
         for edge in list(item.edges):
-            self._drop_edge_item(edge.data_.id)
+            for edge_id in edge.edge_ids_at(node_id):
+                self._drop_edge_item(edge_id)
+        self._adjust_dirty_combs()
         self.removeItem(item)
 
     def _drop_edge_item(self, edge_id: tuple[str, str, str]) -> None:
         item = self.edge_items.pop(edge_id, None)
+        if isinstance(item, CombItem):
+            item.remove(edge_id)
+            key = (item.hub.node_id, item.kind)
+            if item.spokes:
+                self._dirty_combs.add(key)
+                return
+            self.combs.pop(key, None)
         if item is not None:
             item.detach()
             self.removeItem(item)
@@ -225,7 +260,7 @@ class DiagramScene(QGraphicsScene):
 
     def place(self, positions: Mapping[str, QPointF]) -> None:
         """Put node items at scene positions and re-route each affected edge once."""
-        edges: dict[int, EdgeItem] = {}
+        edges: dict[int, EdgeItem | CombItem] = {}
         for node_id, point in positions.items():
             item = self.node_items.get(node_id)
             if item is not None:
