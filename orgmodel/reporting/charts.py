@@ -27,7 +27,7 @@ from orgmodel.reporting.chartdata import (
     weeks_axis,
 )
 from orgmodel.reporting.figures import ChartFunction, new_figure, save_chart, save_figure
-from orgmodel.reporting.headline import overload_sentence
+from orgmodel.reporting.headline import handback_sentence, overload_sentence
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -230,7 +230,9 @@ def _services_subtitle(runs: list[Run]) -> str:
         back, total = run.stat("services_handed_back", "mean"), run.stat("services_total", "mean")
         return f"{back[-1]:.0f} of {total[-1]:.0f}" if back.size and total.size else None
 
-    return _compare(runs, "Services handed back to developers by the end", one)
+    if len(runs) == 1 and (sentence := handback_sentence(runs[0].results)):
+        return sentence
+    return _compare(runs, "Services handed back to developers by the end (mean of runs)", one)
 
 ROLES = (("dev_engineers", "Developers", "dev"), ("sre_engineers", "SRE", "sre"),
          ("platform_engineers", "Platform", "platform"),

@@ -229,10 +229,6 @@ def simulation_pages(results: Mapping[str, Any], start: date | None, scenario: s
                   lines=[intro, *sentences])]
     for key, title in CHART_TITLES.items():
         takeaway = chart_takeaway(key, results)
-        if key == "services":
-            from orgmodel.reporting.headline import handback_sentence
-
-            takeaway = handback_sentence(results, start) or takeaway
         pages.append(Page("chart", title, takeaway, chart=key, results=results))
     return pages
 
