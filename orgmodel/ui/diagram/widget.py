@@ -10,6 +10,7 @@ view"; "Save as view" adds a new one. The public API follows docs/internal-api.m
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
@@ -31,6 +32,13 @@ from orgmodel.ui.diagram.legend import Legend, scene_entries
 from orgmodel.ui.diagram.scene import DiagramScene
 from orgmodel.ui.diagram.search import Search
 from orgmodel.ui.diagram.view import DiagramView
+
+
+def _stop_listening(listening: list[tuple[Any, Any]], scene: DiagramScene, *_: object) -> None:
+    while listening:
+        signal, handler = listening.pop()
+        signal.disconnect(handler)
+    scene.close()
 
 
 class DiagramWidget(QWidget):
@@ -66,21 +74,21 @@ class DiagramWidget(QWidget):
         self.scene.selectionChanged.connect(self._emit_selection)
         self.view.zoom_changed.connect(lambda _z: self.legend.place())
         events = self.model.events
-        events.entity_changed.connect(self._on_entity_changed)
-        events.entity_removed.connect(self._on_entity_removed)
-        events.entity_added.connect(self._on_views_changed)
-        events.views_reordered.connect(self._on_views_changed)
-        self.destroyed.connect(lambda *_: None)
+        self._listening = [
+            (events.entity_changed, self._on_entity_changed),
+            (events.entity_removed, self._on_entity_removed),
+            (events.entity_added, self._on_views_changed),
+            (events.views_reordered, self._on_views_changed),
+        ]
+        for signal, handler in self._listening:
+            signal.connect(handler)
+        # a widget deleted by its parent (a closed document's tab) must stop listening too
+        self.destroyed.connect(partial(_stop_listening, self._listening, self.scene))
         self.set_view(next(iter(self.model.views), None))
 
     def close_model(self) -> None:
-        """Stop listening to the model (before the document closes)."""
-        events = self.model.events
-        events.entity_changed.disconnect(self._on_entity_changed)
-        events.entity_removed.disconnect(self._on_entity_removed)
-        events.entity_added.disconnect(self._on_views_changed)
-        events.views_reordered.disconnect(self._on_views_changed)
-        self.scene.close()
+        """Stop listening to the model (before the document closes); safe to call twice."""
+        _stop_listening(self._listening, self.scene)
 
     def _add_shortcuts(self) -> None:
         def action(text: str, keys: list[QKeySequence | str], slot: Any) -> QAction:

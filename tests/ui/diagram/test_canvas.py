@@ -193,3 +193,25 @@ def test_large_model_opens_with_teams_only(qtbot: QtBot) -> None:
     assert set(w.scene.node_items) == set(model.teams)
     assert "teams only" in w.status.text()
     w.close_model()
+
+
+def test_deleted_widget_stops_listening(qtbot: QtBot, stack: CommandStack) -> None:
+    w = DiagramWidget(stack)
+    scene = w.scene
+    w.deleteLater()
+    qtbot.waitUntil(lambda: scene._closed, timeout=2000)
+    stack.push(AddEntityCommand(Person("late", "Late Comer", Role.OTHER, "pay")))  # no error
+    assert "late" not in scene.nodes
+
+
+def test_edges_follow_a_node_during_a_drag(qtbot: QtBot, widget: DiagramWidget) -> None:
+    edge = widget.scene.edge_items[("pay", "ledger", "owns")]  # Payments' ownership comb
+    before = edge.path().boundingRect()
+    start = view_point(widget, "ledger")
+    viewport = widget.view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    qtbot.mouseMove(viewport, start + QPoint(150, 150))
+    qtbot.mouseMove(viewport, start + QPoint(300, 300))
+    assert edge.path().boundingRect() != before  # re-routed while the button is still down
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       start + QPoint(300, 300))
