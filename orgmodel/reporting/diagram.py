@@ -194,10 +194,11 @@ def draw_scene(scene: Scene, fig: Figure, model: OrgModel | None = None, *,
     ax.set_ylim(bottom + pad, top - pad)  # y grows downward, as on the canvas
     ax.set_aspect("equal", adjustable="box", anchor="N")
     ax.axis("off")
-    fig.canvas.draw()  # resolve the final limits before measuring the scale
-    bbox = ax.get_window_extent()
-    x0, x1 = ax.get_xlim()
-    points_per_unit = bbox.width / fig.dpi * 72.0 / max(x1 - x0, 1.0)
+    # Equal aspect with an adjustable box: the data fill the axes in one direction.
+    box_w = ax.get_position().width * width
+    box_h = ax.get_position().height * height
+    span_w, span_h = right - left + 2 * pad, bottom - top + 2 * pad
+    points_per_unit = 72.0 * min(box_w / max(span_w, 1.0), box_h / max(span_h, 1.0))
     _draw_edges(ax, scene, points_per_unit)
     _draw_nodes(ax, scene, points_per_unit, team_counts(model, scene) if model else {})
     _legend(legend_ax, scene)
