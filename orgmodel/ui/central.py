@@ -45,8 +45,9 @@ def placeholder(text: str) -> QLabel:
 class CentralTabs(QTabWidget):
     """Diagram and simulation tabs for the current document."""
 
-    def __init__(self, hub: SelectionHub, parent: QWidget | None = None) -> None:
+    def __init__(self, hub: SelectionHub, parent: QWidget | None = None, settings: Any = None) -> None:
         super().__init__(parent)
+        self._settings = settings
         self.setObjectName("centralTabs")
         self.setDocumentMode(True)
         self._hub = hub
@@ -98,7 +99,7 @@ class CentralTabs(QTabWidget):
         cls = load_class("orgmodel.ui.simulation.workspace", "SimulationWorkspace")
         if cls is None:
             return
-        self.simulation = cls(self._stack, self)
+        self.simulation = cls(self._stack, self, settings=self._settings)
         self._replace(SIMULATION_TAB, self.simulation, "Simulation")
 
     def show_simulation(self) -> None:

@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.presentation: Any = None
         self.hub = SelectionHub(self)
         self.files = FileOperations(self, recovery_dir)
-        self.central = CentralTabs(self.hub, self)
+        self.central = CentralTabs(self.hub, self, settings=self.settings)
         self.setCentralWidget(self.central)
         self.explorer = ExplorerDock(self.hub, self)
         self.inspector = InspectorDock(self.hub, self)
