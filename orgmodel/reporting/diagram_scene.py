@@ -179,6 +179,49 @@ def saved_positions(view: View | None, nodes: dict[str, dict[str, Any]]
     return {n: (float(saved[n][0]), float(saved[n][1])) for n in nodes}
 
 
+def canvas_positions(model: OrgModel, view: View | None, nodes: dict[str, dict[str, Any]]
+                     ) -> dict[str, tuple[float, float]] | None:
+    """The view's layout from ``analysis.layouts`` (as on the canvas), None if it cannot run."""
+    from orgmodel.analysis import layouts
+
+    name = view.layout.value if view is not None else "org_chart"
+    try:
+        placed = layouts.layout(model, "org_chart" if name == "manual" else name, list(nodes))
+    except layouts.LayoutTooLargeError:
+        return None
+    if not all(n in placed for n in nodes):
+        return None
+    return {n: (float(placed[n][0]), float(placed[n][1])) for n in nodes}
+
+
+def canvas_routes(scene: Scene) -> dict[tuple[str, str], list[Any]]:
+    """Orthogonal routes for tree and comb edges of a canvas layout (parent above child)."""
+    from orgmodel.analysis.styles import edge_style
+
+    routes: dict[tuple[str, str], list[Any]] = {}
+    for source, target, kind in scene.edges:
+        routing = edge_style(kind).routing
+        if routing not in ("tree", "comb"):
+            continue
+        head, leaf = (target, source) if kind in ("part_of", "member_of", "version_of") else (source, target)
+        hx, hy = scene.positions[head]
+        lx, ly = scene.positions[leaf]
+        hw, hh = box_size(scene.nodes[head]["kind"], scene.compact)
+        lw, lh = box_size(scene.nodes[leaf]["kind"], scene.compact)
+        if ly - lh / 2 <= hy + hh / 2:
+            continue  # not below its head: drawn straight
+        if routing == "tree":
+            mid = (hy + hh / 2 + ly - lh / 2) / 2
+            routes[(leaf, head)] = [(hx, hy + hh / 2), (hx, mid), (lx, mid), (lx, ly - lh / 2)]
+        else:  # a bus under the head, then down the leaf column's left side
+            trunk = lx - lw / 2 - 11.0
+            start = min(max(trunk, hx - hw / 2 + 10.0), hx + hw / 2 - 10.0)
+            bus = hy + hh / 2 + min(10.0, (ly - lh / 2 - hy - hh / 2) / 2)
+            routes[(leaf, head)] = [(start, hy + hh / 2), (start, bus), (trunk, bus), (trunk, ly),
+                                    (lx - lw / 2, ly)]
+    return routes
+
+
 def compact_positions(model: OrgModel, nodes: dict[str, dict[str, Any]]
                       ) -> tuple[dict[str, tuple[float, float]], dict[tuple[str, str], list[Any]]]:
     """The compact page layout (``diagram_layout``) of the nodes, with connector routes."""
@@ -217,10 +260,12 @@ def build_scene(model: OrgModel, view: View | None = None) -> Scene:
             continue
         hidden = Counter(d["kind"] for n, d in all_nodes.items() if n not in nodes)
         edges = _edges(graph, nodes, wanted)
-        saved = saved_positions(view, nodes)
-        if saved is not None:  # the user's own arrangement, when it reads well on a page
-            scene = Scene(title, nodes, edges, saved, detail, {}, False, hidden)
+        # The user's own arrangement, else the canvas layout, when it reads well on a page.
+        placed = saved_positions(view, nodes) or canvas_positions(model, view, nodes)
+        if placed is not None:
+            scene = Scene(title, nodes, edges, placed, detail, {}, False, hidden)
             if label_points(scene) >= MIN_LABEL_PT:
+                scene.routes = canvas_routes(scene)
                 break
         positions, routes = compact_positions(model, nodes)
         scene = Scene(title, nodes, edges, positions, detail, routes, True, hidden)

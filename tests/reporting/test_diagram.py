@@ -91,6 +91,25 @@ def test_saved_positions_are_kept_when_they_read_well(seed_model: Any) -> None:
     nodes = list(build_scene(seed_model, view).nodes)
     grid = {n: (200.0 * (i % 6), 60.0 * (i // 6)) for i, n in enumerate(nodes)}
     scene = build_scene(seed_model, replace(view, positions=grid))
-    assert not scene.compact and scene.positions == grid and scene.routes == {}
+    assert not scene.compact and scene.positions == grid
     spread = {n: (x * 20, y * 20) for n, (x, y) in grid.items()}  # too sparse to read on a page
     assert build_scene(seed_model, replace(view, positions=spread)).compact
+
+
+def test_small_views_keep_the_canvas_layout_with_orthogonal_connectors() -> None:
+    from orgmodel.analysis import layouts
+    from orgmodel.examples import load_example
+
+    model = load_example("startup")
+    view = next(iter(model.views.values()))
+    scene = build_scene(model, view)
+    assert scene.detail == "full" and not scene.compact
+    expected = layouts.layout(model, view.layout, list(scene.nodes))
+    assert scene.positions == {n: (float(x), float(y)) for n, (x, y) in expected.items()}
+    tree_edges = [(s, t) for s, t, k in scene.edges if k in ("part_of", "member_of", "owns")]
+    assert tree_edges
+    for source, target in tree_edges:
+        route = scene.routes.get((source, target)) or scene.routes.get((target, source))
+        assert route is not None, (source, target)
+        for (x0, y0), (x1, y1) in zip(route, route[1:], strict=False):
+            assert x0 == x1 or y0 == y1  # only horizontal and vertical segments
