@@ -63,6 +63,10 @@ class CentralTabs(QTabWidget):
 
     # -------------------------------------------------------------- document
     def set_stack(self, stack: CommandStack) -> None:
+        for part in (self.diagram, self.simulation):
+            close = getattr(part, "close_model", None)
+            if close is not None:
+                close()  # the old document's widgets stop listening before they go
         self._stack = stack
         self._replace(DIAGRAM_TAB, self._make_diagram(stack), "Diagram")
         self.simulation = None

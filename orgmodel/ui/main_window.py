@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 
 from orgmodel.core.entities import (
@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.metrics.set_stack(document.stack)
         self.history.set_stack(document.stack)
         self.central.set_stack(document.stack)
+        self._sync_presentation_shortcut()
         self._on_stack_changed()
 
     def _on_stack_changed(self, _payload: Any = None) -> None:
@@ -279,15 +280,30 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.files.set_autosave_interval(self.settings.autosave_seconds)
 
+    def _diagram_present_action(self) -> Any:
+        controls = getattr(self.central.diagram, "controls", None)
+        return getattr(controls, "present_action", None)
+
+    def _sync_presentation_shortcut(self) -> None:
+        """F5 belongs to the diagram's own Present action when there is one (no ambiguity)."""
+        if self._diagram_present_action() is not None:
+            self.actions.presentation.setShortcut(QKeySequence())
+            self.actions.presentation.setText("&Presentation\tF5")
+        else:
+            self.actions.presentation.setShortcut(QKeySequence("F5"))
+            self.actions.presentation.setText("&Presentation")
+
     def start_presentation(self) -> None:
+        action = self._diagram_present_action()
+        if action is not None:
+            action.trigger()
+            return
         cls = load_class("orgmodel.ui.diagram.presentation", "PresentationWindow")
         if cls is None:
             QMessageBox.information(self, "Presentation", "Presentation mode is not available in this build.")
             return
-        if not self.document.model.views:
-            QMessageBox.information(self, "Presentation", "Save a diagram view first: "
-                                    "presentation mode steps through the saved views.")
-            return
+        if self.presentation is not None:
+            self.presentation.close()
         self.presentation = cls(self.document.stack)
         self.presentation.showFullScreen()
 
