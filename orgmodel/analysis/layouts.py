@@ -38,6 +38,7 @@ INDENT = 22.0  # room left of each leaf column for the comb connector
 TRUNK_GAP = 8.0  # between a parent team's centre line and its leaf columns
 MAX_ROWS = 8
 WRAP_AT = 4  # a team with more childless sub-teams than this stacks them in rows
+MIN_STACK_WIDTH = 2400.0  # the platform stack wraps a layer into rows beyond this width or more
 MAX_ASPECT = 2.5  # wrap more levels while the org chart is wider than this times its height
 FORCE_LIMIT = 500
 
@@ -487,18 +488,39 @@ def _team_tree_order(model: OrgModel) -> list[str]:
     return order
 
 
-def _place_rows(rows: list[list[_Block]]) -> Positions:
+def _place_rows(layers: list[list[_Block]]) -> Positions:
+    """Layers top to bottom; a layer wider than the stack's width wraps into centred rows."""
+    sizes = {id(b): b.size for layer in layers for b in layer}
+    area = sum((w + H_GAP) * (h + V_GAP) for w, h in sizes.values())
+    widest = max((w for w, _ in sizes.values()), default=0.0)
+    limit = max(MIN_STACK_WIDTH, widest, 1.6 * math.sqrt(area))
     out: Positions = {}
     top = 0.0
-    for row in rows:
-        sizes = [b.size for b in row]
-        total = sum(w for w, _ in sizes) + H_GAP * (len(row) - 1)
-        x = -total / 2.0
-        for block, (w, h) in zip(row, sizes, strict=True):
-            block.place((x, top, x + w, top + h), out)
-            x += w + H_GAP
-        top += max(h for _, h in sizes) + V_GAP * 1.5
+    for layer in layers:
+        for row in _split_row(layer, sizes, limit):
+            total = sum(sizes[id(b)][0] for b in row) + H_GAP * (len(row) - 1)
+            x = -total / 2.0
+            for block in row:
+                w, h = sizes[id(block)]
+                block.place((x, top, x + w, top + h), out)
+                x += w + H_GAP
+            top += max(sizes[id(b)][1] for b in row) + V_GAP
+        top += V_GAP / 2.0  # layers stand further apart than the rows of one layer
     return out
+
+
+def _split_row(layer: list[_Block], sizes: Mapping[int, tuple[float, float]],
+               limit: float) -> list[list[_Block]]:
+    rows: list[list[_Block]] = [[]]
+    width = 0.0
+    for block in layer:
+        w = sizes[id(block)][0]
+        if rows[-1] and width + H_GAP + w > limit:
+            rows.append([])
+            width = 0.0
+        width += (H_GAP if rows[-1] else 0.0) + w
+        rows[-1].append(block)
+    return rows
 
 
 def force(

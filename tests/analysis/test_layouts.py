@@ -66,7 +66,7 @@ def test_tidy_tree_properties(seed: int) -> None:
         by_level.setdefault(b[1], []).append(b)
     for row in by_level.values():
         row.sort()
-        for left, right in zip(row, row[1:]):
+        for left, right in zip(row, row[1:], strict=False):
             assert right[0] - left[2] >= 10 - 1e-6
 
 
@@ -162,3 +162,28 @@ def test_force_is_deterministic_and_overlap_free(seed_model: OrgModel) -> None:
 def test_force_refuses_large_graphs(seed_model: OrgModel) -> None:
     with pytest.raises(LayoutTooLargeError, match="up to 10 nodes"):
         layouts.force(seed_model, limit=10)
+
+
+def test_wide_fan_outs_wrap_into_rows() -> None:
+    model = OrgModel()
+    model.add(Team("root", "Root", TeamKind.GROUP))
+    for i in range(12):
+        model.add(Team(f"t{i}", f"Team {i}", TeamKind.SOFTWARE, "root"))
+    positions = org_chart(model)
+    assert len({round(positions[f"t{i}"][1]) for i in range(12)}) > 1  # several rows
+    root_x = positions["root"][0]
+    # the trunk below the root stays free: every row has teams on both sides of it
+    assert any(positions[f"t{i}"][0] < root_x for i in range(12))
+    assert any(positions[f"t{i}"][0] > root_x for i in range(12))
+    assert all(abs(positions[f"t{i}"][0] - root_x) > 104 for i in range(12))
+    _no_overlap(boxes_of(positions, diagram_nodes(model)))
+
+
+def test_platform_stack_wraps_a_wide_layer() -> None:
+    model = OrgModel()
+    for i in range(40):
+        model.add(Team(f"t{i}", f"Team {i}", TeamKind.SOFTWARE))
+    positions = platform_stack(model)
+    width = max(x for x, _ in positions.values()) - min(x for x, _ in positions.values())
+    assert width < 40 * 200 / 2
+    _no_overlap(boxes_of(positions, diagram_nodes(model)))

@@ -15,9 +15,9 @@ from orgmodel.analysis.styles import INK, LegendEntry, legend_entries
 from orgmodel.ui.diagram.items import DASHES, label_font, shape_path
 from orgmodel.ui.diagram.scene import DiagramScene
 
-ROW_H = 19.0
-SWATCH_W = 34.0
-COLUMN_W = 210.0
+ROW_H = 17.0
+SWATCH_W = 30.0
+COLUMN_W = 196.0
 PAD = 10.0
 MAX_ROWS = 14
 
@@ -47,7 +47,7 @@ def paint_legend(painter: QPainter, origin: QPointF, entries: list[LegendEntry])
     painter.setPen(QColor(INK))
     painter.setFont(label_font(True, 12.0))
     painter.drawText(QRectF(box.left() + PAD, box.top() + 4, 200, 18), Qt.AlignmentFlag.AlignLeft, "Legend")
-    painter.setFont(label_font(False, 11.0))
+    painter.setFont(label_font(False, 10.5))
     for i, entry in enumerate(entries):
         col, row = divmod(i, MAX_ROWS)
         x = box.left() + PAD + col * COLUMN_W
