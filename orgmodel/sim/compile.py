@@ -66,6 +66,10 @@ class Rate:
     slots: IntArray  # ascending
     delta: FloatArray  # override - default, per slot in ``slots``
 
+    def at(self, values: FloatArray, slots: IntArray) -> FloatArray | float:
+        """The rate of each of ``slots`` (the default itself when no slot is overridden)."""
+        return self.default if self.slots.size == 0 else values[slots]
+
     @staticmethod
     def of(values: FloatArray, default: float) -> Rate:
         slots = np.flatnonzero(values != default)
@@ -121,6 +125,7 @@ class CompiledModel:
             "incidents": Rate.of(self.base_incidents, last(self.base_incidents)),
             "tickets": Rate.of(self.base_tickets, last(self.base_tickets)),
             "toil": Rate.of(self.base_toil, last(self.base_toil)),
+            "releases": Rate.of(self.base_releases, last(self.base_releases)),
         }
 
     @property

@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from orgmodel.sim.compile import CompiledModel, new_teams_rate
-from orgmodel.sim.engine_state import F32, MIGRATION_WEEKS, NONE, Ints, State, accumulate
+from orgmodel.sim.engine_state import F32, MIGRATION_WEEKS, NONE, Ints, State, accumulate, add_sre
 from orgmodel.sim.scenario import ScenarioParams
 
 
@@ -160,7 +160,6 @@ def _create_services(st: State, cm: CompiledModel, p: ScenarioParams,
     st.pool[slot, rows] = pool
     st.owner[slot, rows] = owners
     sre = pool < st.sre_pools
-    st.is_sre[slot, rows] = sre
     st.complexity[slot, rows] = F32(1.0)
     st.familiarity[slot, rows] = F32(1.0)
     st.lag[slot, rows] = 0
@@ -176,6 +175,7 @@ def _create_services(st: State, cm: CompiledModel, p: ScenarioParams,
     st.pool_count[:, -1] -= per_run_fit(rows, st.runs)
     st.owner_count += np.bincount(flat_owner, minlength=size).reshape(st.runs, width)
     if sre.any():
+        add_sre(st, slot[sre], rows[sre], pool[sre])
         np.add.at(st.prr_backlog, (rows[sre], pool[sre]), prr_hours(p, st.maturity[rows[sre]]))
 
 

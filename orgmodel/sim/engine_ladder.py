@@ -28,7 +28,16 @@ import numpy as np
 from orgmodel.sim.compile import CompiledModel
 from orgmodel.sim.engine_growth import prr_hours
 from orgmodel.sim.engine_load import Week
-from orgmodel.sim.engine_state import F32, HOURS, MIGRATION_WEEKS, NONE, Bools, State
+from orgmodel.sim.engine_state import (
+    F32,
+    HOURS,
+    MIGRATION_WEEKS,
+    NONE,
+    Bools,
+    State,
+    add_sre,
+    remove_sre,
+)
 from orgmodel.sim.engine_stocks import start_embed
 from orgmodel.sim.scenario import ScenarioParams
 
@@ -83,14 +92,14 @@ def _event(t: int, kind: str, team: str, services: list[str], run: int) -> Event
 def _ladder_embed(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: int,
                   trigger: Bools) -> None:
     st.ladder_embed_done |= trigger
-    ps, teams, sre = st.sre_pools, st.teams, wk.sre
-    key = (sre.row * ps + sre.pool) * teams + sre.owner
-    cost = np.bincount(key, weights=sre.hours, minlength=st.runs * ps * teams).reshape(st.runs, ps, teams)
+    sre = wk.sre
     end = t + 1 + p.embeds.performance_weeks
     for row, pool in zip(*np.nonzero(trigger), strict=True):  # a few triggers per week at most
-        team = int(np.argmax(cost[row, pool]))
+        mine = (sre.row == row) & (sre.pool == pool)
+        cost = np.bincount(sre.owner[mine], weights=sre.hours[mine], minlength=st.teams)
+        team = int(np.argmax(cost))
         free = bool(st.swe_out[row, pool] < cm.sre_swe[pool])
-        if free and cost[row, pool, team] > 0 and st.perf_end[row, team] == NONE:
+        if free and cost[team] > 0 and st.perf_end[row, team] == NONE:
             start_embed(st, np.array([row]), np.array([team]), np.array([pool]), end)
 
 
@@ -134,8 +143,13 @@ def _move(st: State, p: ScenarioParams, t: int, rows: np.ndarray, slots: np.ndar
     width = st.width
     np.subtract.at(st.pool_count, (rows, st.pool[slots, rows]), 1)
     np.add.at(st.pool_count, (rows, pool), 1)
+    was_sre = st.pool[slots, rows] < st.sre_pools
+    if was_sre.any():
+        remove_sre(st, slots[was_sre], rows[was_sre])
     st.pool[slots, rows] = pool
-    st.is_sre[slots, rows] = pool < st.sre_pools
+    to_sre = pool < st.sre_pools
+    if to_sre.any():
+        add_sre(st, slots[to_sre], rows[to_sre], pool[to_sre])
     st.flat_pool[slots, rows] = rows * width + pool
     st.familiarity[slots, rows] = F32(0)
     st.unfamiliar_until = max(st.unfamiliar_until, t + p.familiarity.ramp_weeks)

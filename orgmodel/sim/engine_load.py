@@ -118,7 +118,7 @@ def demand_and_capacity(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
     det_pool = toil_pool * m["toil"][:, None] + mig_pool
     if ps:
         det_pool[:, :ps] += sre_review_hours(st, p, m, sre)
-    if ps:
+    if ps and st.migrations_until >= 0 and t < st.migrations_until + 1:
         sre.hours += _migration_hours(st, p, m, sre)
     expected = inc_pool * load.incident_hours + tick_pool * load.ticket_hours + det_pool
     if rng is None:
@@ -153,20 +153,19 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
                   c: Floats32 | None, c_f: Floats32 | None, inc_pool: Floats, tick_pool: Floats,
                   toil_pool: Floats) -> SreServices:
     """SRE pools get their sums from the SRE services alone (the owner's automation applies)."""
-    ps, used = st.sre_pools, st.used
+    ps = st.sre_pools
     empty = np.zeros(0, dtype=np.int64)
     if ps == 0:
         return SreServices(empty, empty, empty, empty, np.zeros(0), np.zeros(0))
-    pos = np.flatnonzero(st.is_sre[:used])
-    slot, row = np.divmod(pos, st.runs)
-    pool = st.pool[:used].ravel()[pos]
-    owner = st.owner[:used].ravel()[pos]
+    slot, row, pool, owner = st.sre_slot, st.sre_row, st.sre_pool, st.sre_owner
+    pos = slot * st.runs + row
     a = st.automation[row, owner]
     s_c = c.ravel()[pos].astype(np.float64) if c is not None else np.ones(pos.size)
     s_cf = c_f.ravel()[pos] if c_f is not None else s_c
-    s_inc = cm.base_incidents[slot] * s_cf * (1 - 0.5 * a)
-    s_tick = cm.base_tickets[slot] * s_c
-    s_toil = cm.base_toil[slot] * s_c * (1 - a)
+    rates = cm.rates
+    s_inc = rates["incidents"].at(cm.base_incidents, slot) * s_cf * (1 - 0.5 * a)
+    s_tick = rates["tickets"].at(cm.base_tickets, slot) * s_c
+    s_toil = rates["toil"].at(cm.base_toil, slot) * s_c * (1 - a)
     key = row * ps + pool
     size = st.runs * ps
     inc_pool[:, :ps] = np.bincount(key, s_inc, size).reshape(st.runs, ps)
@@ -178,7 +177,7 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
         owner_tickets = np.bincount(owners, s_tick, st.runs * st.width).reshape(st.runs, st.width)
         tick_pool += share * owner_tickets[:, : st.pools]
     load = p.load
-    releases = cm.base_releases[slot]
+    releases = np.broadcast_to(rates["releases"].at(cm.base_releases, slot), slot.shape)
     hours = (s_inc * m["incidents"][row] * load.incident_hours
              + s_tick * (1 - share) * m["tickets"][row] * load.ticket_hours
              + s_toil * m["toil"][row]
@@ -199,8 +198,6 @@ def sre_review_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: Sr
 
 
 def _migration_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: SreServices) -> Floats:
-    if st.migrations_until < 0:
-        return np.zeros(sre.slot.size)
     moving = st.migration_left[sre.slot, sre.row] > 0
     return np.where(moving, load_migration(p) * m["migration"][sre.row], 0.0)
 

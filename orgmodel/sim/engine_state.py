@@ -92,7 +92,10 @@ class State:
     active: Bools
     pool: Ints  # support pool; inactive slots point at the dummy pool P
     owner: Ints
-    is_sre: Bools
+    sre_slot: Ints  # the SRE-supported services of all runs, as (slot, row) pairs, any order
+    sre_row: Ints
+    sre_pool: Ints
+    sre_owner: Ints
     flat_pool: Ints  # row * (P + 1) + pool
     flat_owner: Ints  # row * (P + 1) + Ps + owner
     complexity: Floats32
@@ -122,13 +125,30 @@ class State:
         rows = np.arange(self.runs, dtype=np.int64)[None, :] * self.width
         self.flat_pool = rows + self.pool
         self.flat_owner = rows + self.sre_pools + self.owner
-        self.is_sre = self.pool < self.sre_pools
+        slot, row = np.nonzero(self.pool < self.sre_pools)
+        self.sre_slot, self.sre_row = slot, row
+        self.sre_pool, self.sre_owner = self.pool[slot, row], self.owner[slot, row]
         size = self.runs * self.width
         self.pool_count = np.bincount(self.flat_pool.ravel(), minlength=size).reshape(
             self.runs, self.width).astype(np.float64)
         self.owner_count = np.zeros((self.runs, self.width))
         self.owner_count += np.bincount(self.flat_owner.ravel(), weights=self.active.ravel(),
                                         minlength=size).reshape(self.runs, self.width)
+
+
+def add_sre(st: State, slots: Ints, rows: Ints, pools: Ints) -> None:
+    """Services that became SRE-supported join the SRE list."""
+    st.sre_slot = np.concatenate([st.sre_slot, slots])
+    st.sre_row = np.concatenate([st.sre_row, rows])
+    st.sre_pool = np.concatenate([st.sre_pool, pools])
+    st.sre_owner = np.concatenate([st.sre_owner, st.owner[slots, rows]])
+
+
+def remove_sre(st: State, slots: Ints, rows: Ints) -> None:
+    """Services that stopped being SRE-supported leave the SRE list."""
+    keep = ~np.isin(st.sre_slot * st.runs + st.sre_row, slots * st.runs + rows)
+    st.sre_slot, st.sre_row = st.sre_slot[keep], st.sre_row[keep]
+    st.sre_pool, st.sre_owner = st.sre_pool[keep], st.sre_owner[keep]
 
 
 def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int) -> State:
@@ -180,7 +200,8 @@ def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int)
         last_phi=np.zeros((runs, ps)),
         backlog=np.zeros((runs, p)), backlog_streak=np.zeros((runs, p), dtype=np.int64),
         pool_count=np.zeros(0), owner_count=np.zeros(0),
-        active=active, pool=pool, owner=owner, is_sre=active,
+        active=active, pool=pool, owner=owner,
+        sre_slot=lag[0], sre_row=lag[0], sre_pool=lag[0], sre_owner=lag[0],
         flat_pool=pool, flat_owner=owner,
         complexity=np.ones((s, runs), dtype=F32), familiarity=np.ones((s, runs), dtype=F32),
         lag=lag, migration_left=np.zeros((s, runs), dtype=np.int64),
