@@ -11,9 +11,11 @@ Not for locking (``lock.py``) or for the JSON twin of a document (``interop.orgj
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -240,3 +242,31 @@ def save_document(model: OrgModel, path: str | Path) -> None:
                                       f"({cause}).")) from None
     except OSError as error:
         raise DocumentError(_sentence(f"Cannot save {path}: {error.strerror or error}")) from None
+    remove_stale_temporaries(path)
+
+
+STALE_SECONDS = 3600.0
+"""A temporary file of a save this old was left by a save that was killed, not one in progress."""
+
+
+def remove_stale_temporaries(path: Path, now: float | None = None) -> list[Path]:
+    """Delete what killed saves of ``path`` left behind (``.NAME.xxxxxxxx.tmp``, over an hour old).
+
+    Only names of the exact form ``core.fileio.atomic_path`` uses for this very document are
+    touched, so other files and saves in progress are safe. Returns the files removed.
+    """
+    now = time.time() if now is None else now
+    pattern = re.compile(re.escape(f".{path.name}.") + r"[A-Za-z0-9_]{8}\.tmp")
+    removed = []
+    try:
+        candidates = [p for p in path.parent.iterdir() if pattern.fullmatch(p.name)]
+    except OSError:
+        return []
+    for candidate in candidates:
+        try:
+            if candidate.is_file() and now - candidate.stat().st_mtime > STALE_SECONDS:
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:
+            continue
+    return removed

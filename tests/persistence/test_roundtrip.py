@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from pathlib import Path
 
@@ -148,3 +149,18 @@ def test_the_rich_model_sets_every_field(rich_model: OrgModel) -> None:
                 continue
             default = field.default if field.default is not dataclasses.MISSING else field.default_factory()  # type: ignore[misc]
             assert any(getattr(e, field.name) != default for e in entities), (kind, field.name)
+
+
+def test_saving_removes_only_stale_temporaries_of_the_same_document(tmp_path: Path) -> None:
+    path = tmp_path / "doc.orgmodel"
+    stale = tmp_path / ".doc.orgmodel.abcd_123.tmp"  # what a save killed long ago left
+    fresh = tmp_path / ".doc.orgmodel.zzzz9999.tmp"  # a save that may be in progress
+    other = tmp_path / ".other.orgmodel.abcd_123.tmp"
+    unrelated = tmp_path / ".doc.orgmodel.notes.tmp"
+    for leftover in (stale, fresh, other, unrelated):
+        leftover.write_bytes(b"partial")
+        os.utime(leftover, (1_000_000_000, 1_000_000_000))
+    os.utime(fresh, None)
+    save_document(OrgModel(), path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["doc.orgmodel", fresh.name, other.name, unrelated.name])
