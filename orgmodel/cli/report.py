@@ -3,7 +3,8 @@
 Loads the document, runs the simulation (the scenario from a TOML file, a preset name or a
 scenario stored in the document; the document's first scenario or the baseline by default)
 unless ``--no-simulation`` or ``--results R.json`` (results written by ``orgmodel simulate``)
-says otherwise, and writes the PDF or PPTX report atomically. Prints one line saying what it
+says otherwise, simulates the ``--compare`` scenarios too, and writes the PDF or PPTX report
+atomically. Prints one line saying what it
 wrote. Bad input raises ``OrgModelError`` subclasses (exit code 2 through ``orgmodel.cli``).
 """
 
@@ -31,6 +32,9 @@ def register(name: str, parser: argparse.ArgumentParser) -> None:
                         help=f"Monte Carlo runs (default {DEFAULT_RUNS} for reports)")
     parser.add_argument("--seed", type=int, metavar="N", help="random seed")
     parser.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes")
+    parser.add_argument("--compare", metavar="S[,S]",
+                        help="one or two more scenarios (files, presets or stored scenarios) to "
+                             "simulate and compare with the first, e.g. hire-linearly,invest-in-platform")
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--results", metavar="R.json",
                        help="use results written by 'orgmodel simulate' instead of simulating")
@@ -50,14 +54,25 @@ def _read_results(path: str) -> dict[str, Any]:
     return data
 
 
-def _simulate(model: Any, args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
+def _simulate(model: Any, args: argparse.Namespace, spec: str | None) -> tuple[Any, dict[str, Any]]:
     from orgmodel.sim.montecarlo import run_simulation
     from orgmodel.sim.scenario import resolve_scenario
 
-    params = resolve_scenario(args.scenario, model)
+    params = resolve_scenario(spec, model)
     runs = args.runs if args.runs is not None else min(params.runs, DEFAULT_RUNS)
     result = run_simulation(model, params, runs=runs, seed=args.seed, workers=args.workers)
     return params, result.to_dict()
+
+
+def _compared(model: Any, args: argparse.Namespace) -> list[tuple[str, dict[str, Any]]]:
+    specs = [s.strip() for s in (args.compare or "").split(",") if s.strip()]
+    if len(specs) > 2:
+        raise FormatError("--compare takes at most two scenarios (three on one chart in all).")
+    out = []
+    for spec in specs:
+        params, results = _simulate(model, args, spec)
+        out.append((params.name or spec, results))
+    return out
 
 
 def run(args: argparse.Namespace) -> int:
@@ -75,12 +90,15 @@ def run(args: argparse.Namespace) -> int:
     if args.results:
         results = _read_results(args.results)
     elif not args.no_simulation:
-        params, results = _simulate(model, args)
+        params, results = _simulate(model, args, args.scenario)
+    if args.compare and results is None:
+        raise FormatError("--compare needs a simulation (leave out --no-simulation).")
+    compare = _compared(model, args) if args.compare else None
     if suffix == ".pdf":
         from orgmodel.reporting.report_pdf import write_report
     else:
         from orgmodel.reporting.report_pptx import write_report
-    pages = write_report(model, out, scenario=params, results=results)
+    pages = write_report(model, out, scenario=params, results=results, compare=compare)
     unit = "pages" if suffix == ".pdf" else "slides"
     print(f"Wrote {out} ({pages} {unit}).", file=sys.stdout)
     return 0

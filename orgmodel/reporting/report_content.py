@@ -28,17 +28,19 @@ TABLE_FONT_PT_DENSE = 9.5
 CHAR_EM = 0.55  # average character width in ems (DejaVu Sans)
 
 
-def cell_lines(text: str, width_in: float, size: float) -> list[str]:
-    """A cell's text wrapped to a column ``width_in`` wide at ``size`` points."""
+def cell_lines(text: str, width_in: float, size: float, bold: bool = False) -> list[str]:
+    """A cell's text wrapped to a column ``width_in`` wide at ``size`` points (bold is wider)."""
     import textwrap
 
-    chars = max(4, int((width_in - 0.16) * 72 / (size * CHAR_EM)))
+    em = CHAR_EM * (1.15 if bold else 1.0)
+    chars = max(4, int((width_in - 0.2) * 72 / (size * em)))
     return textwrap.wrap(text, chars) or [""]
 
 
-def row_height(cells: list[str], widths: list[float], size: float, dense: bool) -> float:
+def row_height(cells: list[str], widths: list[float], size: float, dense: bool,
+               bold: bool = False) -> float:
     """Height in inches of a table row (also used to draw it)."""
-    lines = max(len(cell_lines(c, w, size)) for c, w in zip(cells, widths, strict=True))
+    lines = max(len(cell_lines(c, w, size, bold)) for c, w in zip(cells, widths, strict=True))
     return lines * size * 1.3 / 72 + 2 * (0.06 if dense else 0.09)
 
 
@@ -60,7 +62,7 @@ class Page:
     table: Table | None = None
     view: View | None = None
     chart: str = ""
-    results: Mapping[str, Any] | None = None
+    results: Any = None  # one results dict, or (label, results) pairs for a comparison
 
 
 @dataclass
@@ -82,7 +84,8 @@ def paginate(title: str, takeaway: str, table: Table) -> list[Page]:
     """Split a table over pages so that its wrapped rows fit; titles get '(continued)'."""
     size = TABLE_FONT_PT_DENSE if table.dense else TABLE_FONT_PT
     widths = column_widths(table)
-    room = PAGE_SIZE[1] - TABLE_TOP - TABLE_BOTTOM - row_height(table.columns, widths, size, table.dense)
+    header = row_height(table.columns, widths, size, table.dense, bold=True)
+    room = PAGE_SIZE[1] - TABLE_TOP - TABLE_BOTTOM - header
     pages: list[Page] = []
     rows: list[list[str]] = []
     used = 0.0
@@ -289,8 +292,13 @@ def _diagram_takeaway(scene: Any) -> str:
 
 
 def build_pages(model: OrgModel, *, scenario: Any = None, results: Mapping[str, Any] | None = None,
-                today: date | None = None) -> tuple[ReportInfo, list[Page]]:
-    """Every page of the report, in order, and what the title page says."""
+                today: date | None = None,
+                compare: list[tuple[str, Mapping[str, Any]]] | None = None
+                ) -> tuple[ReportInfo, list[Page]]:
+    """Every page of the report, in order, and what the title page says.
+
+    ``compare``: other scenarios' (label, results) to set beside this one (at most two more).
+    """
     made = today or date.today()
     name = (getattr(scenario, "name", "") or ((results or {}).get("scenario") or {}).get("name")
             or ("baseline" if results else "none"))
@@ -303,6 +311,10 @@ def build_pages(model: OrgModel, *, scenario: Any = None, results: Mapping[str, 
     pages += finding_pages(model, today)
     if results:
         pages += simulation_pages(results, model.organisation.planning_start, info.scenario)
+        if compare:
+            from orgmodel.reporting.report_compare import comparison_pages
+
+            pages += comparison_pages([(info.scenario, results), *compare])
         pages += parameter_pages(results, scenario)
     return info, pages
 

@@ -109,8 +109,8 @@ def draw_table(fig: Figure, table: Table, top: float) -> None:
     align = table.align or ["l"] * len(widths)
 
     def row(cells: list[str], y: float, bold: bool, fill: str | None) -> float:
-        wrapped = [cell_lines(c, w, size) for c, w in zip(cells, widths, strict=True)]
-        height = row_height(cells, widths, size, table.dense)
+        wrapped = [cell_lines(c, w, size, bold) for c, w in zip(cells, widths, strict=True)]
+        height = row_height(cells, widths, size, table.dense, bold)
         if fill:
             fig.add_artist(Rectangle((_x(fig, MARGIN), _y(fig, y + height)), _x(fig, width),
                                      height / fig.get_figheight(), transform=fig.transFigure,

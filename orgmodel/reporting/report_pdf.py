@@ -70,9 +70,11 @@ def _metadata(info: ReportInfo) -> dict[str, Any]:
 
 
 def write_report(model: OrgModel, path: str | Path, scenario: Any = None,
-                 results: Mapping[str, Any] | None = None, *, today: date | None = None) -> int:
+                 results: Mapping[str, Any] | None = None, *, today: date | None = None,
+                 compare: list[tuple[str, Mapping[str, Any]]] | None = None) -> int:
     """Write the PDF report; returns the number of pages."""
-    info, pages = build_pages(model, scenario=scenario, results=results, today=today)
+    info, pages = build_pages(model, scenario=scenario, results=results, today=today,
+                              compare=compare)
     assert PAGE_SIZE[0] > PAGE_SIZE[1]
     write_pdf(pages, info, model, path)
     return len(pages)

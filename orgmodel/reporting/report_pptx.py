@@ -204,8 +204,10 @@ def write_pptx(pages: list[Page], info: ReportInfo, model: OrgModel, path: str |
 
 
 def write_report(model: OrgModel, path: str | Path, scenario: Any = None,
-                 results: Mapping[str, Any] | None = None, *, today: date | None = None) -> int:
+                 results: Mapping[str, Any] | None = None, *, today: date | None = None,
+                 compare: list[tuple[str, Mapping[str, Any]]] | None = None) -> int:
     """Write the PPTX report; returns the number of slides."""
-    info, pages = build_pages(model, scenario=scenario, results=results, today=today)
+    info, pages = build_pages(model, scenario=scenario, results=results, today=today,
+                              compare=compare)
     write_pptx(pages, info, model, path)
     return len(pages)

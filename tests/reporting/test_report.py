@@ -120,3 +120,24 @@ def test_cli_refuses_bad_output_and_bad_results(tmp_path: Path,
     assert main(["report", model, "--results", str(bogus), "--out", str(tmp_path / "r.pdf")]) == 2
     assert "not OrgModel simulation results" in capsys.readouterr().err
     assert not list(tmp_path.glob("r.*"))
+
+
+def test_compared_scenarios_get_a_table_and_charts(seed_model: Any, make_results: Any) -> None:
+    base, calm = make_results(runs=30), make_results(runs=30, growth=0.0, seed=5)
+    _, pages = build_pages(seed_model, results=base, today=TODAY, compare=[("Calm", calm)])
+    table = next(p for p in pages if p.title == "Scenarios compared")
+    assert [row[0] for row in table.table.rows] == ["baseline", "Calm"]
+    assert table.table.rows[1][1] == "never"
+    assert table.takeaway == "SRE stays under the cap throughout with: Calm."
+    charts = [p for p in pages if p.kind == "chart" and isinstance(p.results, list)]
+    assert [p.chart for p in charts] == ["ops_fraction", "services", "headcount"]
+    assert all("Calm" in p.takeaway for p in charts)
+
+
+def test_cli_compare_needs_a_simulation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from orgmodel.resources_path import resource
+
+    model = str(resource("examples", "seed-enterprise.json"))
+    code = main(["report", model, "--no-simulation", "--compare", "hire-linearly",
+                 "--out", str(tmp_path / "r.pdf")])
+    assert code == 2
