@@ -23,8 +23,8 @@ H = 40.0
 BUCKETS, OFFSET = 48, 24
 RECORDED = ("sre_ops_fraction", "sre_engineering_hours", "pages_per_shift", "services_total",
             "services_sre", "services_dev", "services_handed_back", "dev_teams", "sre_engineers",
-            "dev_ops_fraction", "embed_queue_length", "platform_maturity", "mean_complexity",
-            "ops_overload")
+            "dev_ops_fraction", "embed_queue_length", "embed_wait_weeks", "platform_maturity",
+            "mean_complexity", "ops_overload", "dev_engineers", "ticket_backlog_hours")
 
 
 @dataclass
@@ -147,7 +147,7 @@ class Oracle:
         if self.ps:
             self.flags(t, wk)
             self.ladder(t, wk, was)
-        self.record(wk)
+        self.record(wk, t)
 
     # -------------------------------------------------------------- step 1
     def start_week(self, t: int) -> None:
@@ -520,7 +520,7 @@ class Oracle:
             self.event(t, "reonboard", g, [self.name(s.slot) for s in back[: sre.reonboard_per_quarter]])
 
     # -------------------------------------------------------------- step 10
-    def record(self, wk: dict[str, Any]) -> None:
+    def record(self, wk: dict[str, Any], t: int) -> None:
         r, ps, out = self.r, self.ps, self.series
         s_ops, s_av = sum(wk["ops"][:ps]), sum(wk["avail"][:ps])
         s_rot = sum(wk["rot"][:ps])
@@ -538,6 +538,9 @@ class Oracle:
             "sre_engineers": sum(r.ramped),
             "dev_ops_fraction": d_ops / d_av if d_av > 0 else 0.0,
             "embed_queue_length": float(sum((tm.auto_req != -1) + (tm.perf_req != -1) for tm in r.teams)),
+            "embed_wait_weeks": _mean([t - x for tm in r.teams for x in (tm.auto_req, tm.perf_req) if x != -1]),
+            "dev_engineers": sum(tm.fte for tm in r.teams if tm.active and tm.software),
+            "ticket_backlog_hours": sum(r.backlog[:ps]),
             "platform_maturity": r.m,
             "mean_complexity": wk["complexity"] / len(r.services) if r.services else 0.0,
             "ops_overload": float(any(r.flag)),
@@ -546,6 +549,10 @@ class Oracle:
             out[key].append(value)
         for g, tid in enumerate(self.cm.sre_team_ids):
             self.by_team[tid].append(wk["phi"][g])
+
+
+def _mean(values: list[int]) -> float:
+    return sum(values) / len(values) if values else 0.0
 
 
 def _bucket(hours: float) -> int:

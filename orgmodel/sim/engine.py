@@ -94,13 +94,14 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
     ps = st.sre_pools
     s_ops, s_av, s_rot = wk.ops[:, :ps].sum(1), wk.available[:, :ps].sum(1), wk.rotations[:, :ps].sum(1)
     sre_people = st.sre_ramped.sum(1)
-    software = st.team_active & cm.team_software
-    dev_eng = np.where(software, cm.team_fte[None, :], 0.0).sum(1)
+    software = (st.team_active & cm.team_software).astype(np.float64)
+    dev_eng = software @ cm.team_fte
     services = st.pool_count[:, : st.pools]  # end of week: after this week's handbacks
     services_sre = services[:, :ps].sum(1)
-    queued = np.concatenate([st.auto_request, st.perf_request], axis=1)
-    waiting = queued != NONE
-    n_wait = waiting.sum(1)
+    auto, perf = st.auto_request, st.perf_request
+    n_wait = (auto != NONE).sum(1) + (perf != NONE).sum(1)
+    # NONE is -1: adding n_wait back removes the -1 of every empty slot from the sums
+    requested = auto.sum(1) + perf.sum(1) + (2 * st.teams - n_wait)
     tail = poisson_tail(wk.pages[:, :ps], p.oncall.max_incidents_per_shift)
     n_active = st.pool_count[:, : st.pools].sum(1)
     values = {
@@ -114,7 +115,7 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
         "services_sre": services_sre,
         "services_dev": services[:, ps:].sum(1),
         "services_handed_back": st.handed_back_total.astype(np.float64),
-        "dev_teams": software.sum(1).astype(np.float64),
+        "dev_teams": software.sum(1),
         "dev_engineers": dev_eng,
         "sre_engineers": sre_people,
         "platform_engineers": np.full(st.runs, cm.platform_fte),
@@ -124,7 +125,7 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
         "dev_ops_fraction": _ratio(wk.ops[:, ps:].sum(1), wk.available[:, ps:].sum(1)),
         "dev_hours_lost_to_ops": wk.ops[:, ps:].sum(1),
         "embed_queue_length": n_wait.astype(np.float64),
-        "embed_wait_weeks": _ratio(np.where(waiting, t - queued, 0).sum(1).astype(np.float64), n_wait),
+        "embed_wait_weeks": _ratio((t * n_wait - requested).astype(np.float64), n_wait),
         "platform_maturity": st.maturity.copy(),
         "mean_complexity": _ratio(wk.complexity_sum, wk.services.sum(1)),
         "ops_overload": st.ops_flag.any(1).astype(np.float64),
@@ -136,15 +137,15 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
         "prr_backlog_hours": st.prr_backlog.sum(1),
     }
     for name, value in values.items():
-        rec[name][:, t] = value
+        rec[name][t] = value
 
 
 def run_block(cm: CompiledModel, p: ScenarioParams, runs: int, weeks: int,
               rng: np.random.Generator | None) -> RawRun:
     """Simulate ``runs`` runs of ``weeks`` weeks (``rng=None``: expected mode)."""
     st = init_state(cm, p, runs, weeks)
-    rec = {name: np.zeros((runs, weeks)) for name in SERIES + EXTRA_SERIES}
-    by_team = {tid: np.zeros((runs, weeks)) for tid in cm.sre_team_ids}
+    rec = {name: np.zeros((weeks, runs)) for name in SERIES + EXTRA_SERIES}  # week-major while running
+    by_team = {tid: np.zeros((weeks, runs)) for tid in cm.sre_team_ids}
     events: list[dict[str, Any]] = []
     for t in range(weeks):
         start_week(st, cm, p, t, rng)
@@ -160,8 +161,9 @@ def run_block(cm: CompiledModel, p: ScenarioParams, runs: int, weeks: int,
             ladder(st, cm, p, wk, t, was_flagged, events)
         _record(rec, st, cm, p, wk, flags, t)
         for i, tid in enumerate(cm.sre_team_ids):
-            by_team[tid][:, t] = wk.phi[:, i]
-    return RawRun(rec, by_team, events, int(st.dropped.sum()))
+            by_team[tid][t] = wk.phi[:, i]
+    return RawRun({k: np.ascontiguousarray(v.T) for k, v in rec.items()},
+                  {k: np.ascontiguousarray(v.T) for k, v in by_team.items()}, events, int(st.dropped.sum()))
 
 
 def _no_flags(st: State) -> dict[str, np.ndarray]:
