@@ -54,7 +54,7 @@ class DiagramControls:
         self.legend_action = self.toolbar.addAction("Legend")
         self.legend_action.setCheckable(True)
         self.legend_action.setChecked(True)
-        self.legend_action.toggled.connect(widget.legend.setVisible)
+        self.legend_action.toggled.connect(widget.legend.set_wanted)
         self._menu_button("Export", self._build_export_menu())
         self.present_action = self.toolbar.addAction("Present", self.present)
         self.present_action.setShortcut(QKeySequence("F5"))

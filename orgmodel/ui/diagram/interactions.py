@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPointF, Qt
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
 from orgmodel.analysis.layouts import LEAF_SIZE, ROW_GAP, TEAM_SIZE
@@ -49,11 +49,7 @@ class Interactions(QObject):
         self.status: Callable[[str], None] = lambda text: None
         view.drag_finished.connect(self.finish_drag)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
-        delete = QAction("Delete", view)
-        delete.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")])
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        delete.triggered.connect(self.remove_selected)
-        view.addAction(delete)
+        view.delete_requested.connect(self.remove_selected)
         view.contextMenuEvent = self._context_menu  # type: ignore[method-assign]
 
     @property

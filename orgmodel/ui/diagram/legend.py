@@ -88,8 +88,11 @@ def _swatch(painter: QPainter, rect: QRectF, entry: LegendEntry) -> None:
 class Legend(QWidget):
     """A legend panel floating over the bottom-left of the diagram view."""
 
+    MAX_SHARE = 0.3  # hidden while it would cover more of the view than this
+
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self.wanted = True  # the user's choice (the toolbar's Legend toggle)
         self.entries: list[LegendEntry] = legend_entries()
         self.resize(legend_size(self.entries))
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -100,10 +103,19 @@ class Legend(QWidget):
         self.place()
         self.update()
 
+    def set_wanted(self, wanted: bool) -> None:
+        self.wanted = wanted
+        self.place()
+
     def place(self) -> None:
+        """Bottom-left of the view; hidden when unwanted or too big for the view."""
         parent = self.parentWidget()
-        if parent is not None:
-            self.move(8, max(8, parent.height() - self.height() - 8))
+        if parent is None:
+            return
+        self.move(8, max(8, parent.height() - self.height() - 8))
+        area = max(1, parent.width() * parent.height())
+        fits = self.width() * self.height() <= self.MAX_SHARE * area
+        self.setVisible(self.wanted and fits and bool(self.entries))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -10,7 +10,15 @@ command. It never changes the model itself.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import (
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView, QToolTip, QWidget
 
 from orgmodel.ui.diagram.items import NodeItem
@@ -24,6 +32,8 @@ class DiagramView(QGraphicsView):
 
     drag_finished = Signal(dict, dict, QPointF, object)  # start, end, drop point, modifiers
     zoom_changed = Signal(float)
+    delete_requested = Signal()
+    find_requested = Signal()
 
     def __init__(self, scene: DiagramScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -36,6 +46,7 @@ class DiagramView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.auto_fit = True  # refit on resize until the user zooms or pans
         self._drag_start: dict[str, QPointF] = {}
         self._pan_from: QPointF | None = None
         self._space = False
@@ -51,6 +62,7 @@ class DiagramView(QGraphicsView):
         return self.transform().m11()
 
     def zoom_by(self, factor: float) -> None:
+        self.auto_fit = False
         target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
         if target != self.zoom():
             factor = target / self.zoom()
@@ -59,6 +71,7 @@ class DiagramView(QGraphicsView):
 
     def set_zoom(self, zoom: float, centre: QPointF | None = None) -> None:
         zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
+        self.auto_fit = False
         self.resetTransform()
         self.scale(zoom, zoom)
         if centre is not None:
@@ -76,7 +89,13 @@ class DiagramView(QGraphicsView):
         self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > max_zoom:
             self.set_zoom(max_zoom, target.center())
+        self.auto_fit = rect is None
         self.zoom_changed.emit(self.zoom())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.auto_fit:
+            self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()
@@ -86,8 +105,33 @@ class DiagramView(QGraphicsView):
         else:
             super().wheelEvent(event)
 
-    # ----------------------------------------------------------------- pan & drag
+    # ----------------------------------------------------------------- keys
+    @staticmethod
+    def _own_key(event: QKeyEvent) -> str:
+        """Keys the canvas handles itself even when the window has a shortcut for them."""
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+            return "delete"
+        if event.matches(QKeySequence.StandardKey.Find):
+            return "find"
+        return ""
+
+    def event(self, event: QEvent) -> bool:
+        # Accepting the override sends Delete and Ctrl+F here as key presses instead of
+        # firing the main window's actions of the same keys (which would be ambiguous).
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if self._own_key(event):
+                event.accept()
+                return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        own = self._own_key(event)
+        if own == "delete":
+            self.delete_requested.emit()
+            return
+        if own == "find":
+            self.find_requested.emit()
+            return
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
@@ -115,6 +159,7 @@ class DiagramView(QGraphicsView):
             self._space and event.button() == Qt.MouseButton.LeftButton
         ):
             self._pan_from = event.position()
+            self.auto_fit = False
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return

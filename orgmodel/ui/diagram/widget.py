@@ -109,7 +109,7 @@ class DiagramWidget(QWidget):
         self.zoom_out_action = action("Zoom out", [QKeySequence.StandardKey.ZoomOut, "Ctrl+-"],
                                       lambda: self.view.zoom_by(0.8))
         self.fit_action = action("Fit to window", ["Ctrl+0"], lambda: self.view.fit())
-        self.find_action = action("Find", [QKeySequence.StandardKey.Find], self.search.start)
+        self.view.find_requested.connect(self.search.start)  # Ctrl+F on the canvas
 
     # ----------------------------------------------------------------- views
     @property

@@ -215,3 +215,25 @@ def test_edges_follow_a_node_during_a_drag(qtbot: QtBot, widget: DiagramWidget) 
     assert edge.path().boundingRect() != before  # re-routed while the button is still down
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                        start + QPoint(300, 300))
+
+
+def test_legend_lists_what_is_shown_and_hides_when_too_big(qtbot: QtBot, widget: DiagramWidget) -> None:
+    captions = {e.caption for e in widget.legend.entries}
+    assert {"Software team", "SRE-SE", "member of"} <= captions
+    assert "Version retired" not in captions  # no retired version in this model
+    assert widget.legend.isVisible()
+    widget.controls.legend_action.setChecked(False)
+    assert not widget.legend.isVisible()
+    widget.controls.legend_action.setChecked(True)
+    widget.resize(500, 400)
+    qtbot.waitUntil(lambda: not widget.legend.isVisible(), timeout=2000)
+
+
+def test_view_refits_on_resize_until_the_user_zooms(qtbot: QtBot, widget: DiagramWidget) -> None:
+    widget.resize(700, 500)
+    qtbot.waitUntil(lambda: widget.visible_rect().contains(widget.scene.items_rect()), timeout=2000)
+    widget.view.zoom_by(2.0)
+    zoom = widget.view.zoom()
+    widget.resize(1000, 700)
+    qtbot.waitUntil(lambda: widget.view.viewport().width() > 900, timeout=2000)
+    assert widget.view.zoom() == pytest.approx(zoom)
