@@ -271,20 +271,25 @@ def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
                                > cm.uniform_growth * (1 + 1e-6))
         if held.all():
             return
-    ar = np.take(per_service.ravel(), st.flat_owner[:used])
-    growth = cm.growth32[:used, None]
-    sre = wk.sre
-    if ps > 0 and cx.reduction_per_hour > 0 and sre.slot.size:
-        c = st.complexity[sre.slot, sre.row].astype(np.float64)
-        dev_ar = ar[sre.slot, sre.row].astype(np.float64)
-        g = cm.base_releases[sre.slot] * cx.growth_per_release
-        need = np.maximum(0.0, (c - 1 + g) / cx.reduction_per_hour - dev_ar)
-        ar[sre.slot, sre.row] += _greedy(st, sre, need, toil_reduction).astype(F32)
+    # per owner pool: growth - reduction * anti-regressive hours per service (one gather per slot)
+    change = -reduction * per_service
+    if cm.uniform_growth is not None:
+        change += F32(cm.uniform_growth)
+    delta = np.take(change.ravel(), st.flat_owner[:used])
+    if cm.uniform_growth is None:
+        delta += cm.growth32[:used, None]
     c = st.complexity[:used]
+    sre = wk.sre
+    greedy = ps > 0 and cx.reduction_per_hour > 0 and sre.slot.size > 0
+    before = c[sre.slot, sre.row].astype(np.float64) if greedy else None
+    c += delta
+    if before is not None:
+        dev_ar = per_service[sre.row, ps + sre.owner].astype(np.float64)
+        g = cm.base_releases[sre.slot] * cx.growth_per_release
+        need = np.maximum(0.0, (before - 1 + g) / cx.reduction_per_hour - dev_ar)
+        given = _greedy(st, sre, need, toil_reduction)
+        c[sre.slot, sre.row] -= (reduction * given).astype(F32)
     st.all_at_one = False  # rechecked every quarter (engine.py)
-    ar *= -reduction
-    ar += growth
-    c += ar
     np.maximum(c, F32(1), out=c)
 
 
