@@ -5,7 +5,7 @@ Runs, on the bundled ``large-enterprise`` example under the baseline preset (sto
 - the engine: ``--runs`` x ``--weeks`` (default 1,000 x 260) in blocks of ``engine.BLOCK_SIZE``,
   one process, timed without compiling and summarising;
 - the oracle (``benchmarks/oracle_sim.py``): ``--oracle-runs`` x ``--oracle-weeks`` (default
-  1 x 26), scaled to run-weeks per second;
+  1 x 260: the same horizon, since later weeks have more services), scaled to run-weeks per second;
 - the draw floor: numpy alone drawing the engine's random variates for the same runs and weeks,
   with the same shapes and distributions (per pool: gamma-Poisson pages and Poisson tickets; per
   team slot: Poisson new services and two uniforms for embed requests; per run: Poisson new
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1000)
     parser.add_argument("--weeks", type=int, default=260)
     parser.add_argument("--oracle-runs", type=int, default=1)
-    parser.add_argument("--oracle-weeks", type=int, default=26)
+    parser.add_argument("--oracle-weeks", type=int, default=260)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--quick", action="store_true", help="100 runs x 52 weeks, oracle 1 x 8")
     args = parser.parse_args(argv)
