@@ -54,21 +54,25 @@ class _plain:
         self.scene = scene
         self.selected: list[NodeItem] = []
         self.lit: list[NodeItem] = []
+        self.labels = False
 
     def __enter__(self) -> None:
         items = self.scene.node_items.values()
         self.selected = [i for i in items if i.isSelected()]
         self.lit = [i for i in items if i.highlighted]
+        self.labels = self.scene.labels_visible
         for item in self.selected:
             item.setSelected(False)
         for item in self.lit:
-            item.highlighted = False
+            item.set_highlighted(False)
+        self.scene.set_labels_visible(True)
 
     def __exit__(self, *exc: object) -> None:
         for item in self.selected:
             item.setSelected(True)
         for item in self.lit:
-            item.highlighted = True
+            item.set_highlighted(True)
+        self.scene.set_labels_visible(self.labels)
 
 
 def _page(scene: DiagramScene, title: str, legend: bool) -> tuple[QRectF, QRectF, QSizeF]:

@@ -28,7 +28,7 @@ from orgmodel.editing.commands import (
     StartEmbedCommand,
 )
 from orgmodel.editing.stack import CommandStack
-from orgmodel.ui.diagram.items import NodeItem
+from orgmodel.ui.diagram.items import NodeItem, node_of_item
 from orgmodel.ui.diagram.view import DiagramView
 
 Point = tuple[float, float]
@@ -127,8 +127,8 @@ class Interactions(QObject):
 
     # ----------------------------------------------------------------- menus
     def _context_menu(self, event: QContextMenuEvent) -> None:
-        item = self.view.itemAt(event.pos())
-        if isinstance(item, NodeItem):
+        item = node_of_item(self.view.itemAt(event.pos()))
+        if item is not None:
             if not item.isSelected():
                 self.view.diagram.clearSelection()
                 item.setSelected(True)

@@ -17,12 +17,16 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QPainter,
     QPainterPath,
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsPolygonItem,
+    QGraphicsSimpleTextItem,
+)
 
 from orgmodel.analysis.layouts import INDENT, LEAF_TOP_GAP, V_GAP
 from orgmodel.analysis.styles import (
@@ -38,8 +42,6 @@ from orgmodel.analysis.styles import (
 from orgmodel.ui.diagram.graphdata import EdgeData, NodeData
 
 TEXT_LOD = 0.42  # below this scale labels are unreadable: skip them
-BOX_LOD = 0.18  # below this scale nodes are plain rectangles
-MARGIN = 6.0  # room around a node's box for its selection outline, halo and badge
 DASHES = {"solid": Qt.PenStyle.SolidLine, "dash": Qt.PenStyle.DashLine,
           "dot": Qt.PenStyle.DotLine, "dashdot": Qt.PenStyle.DashDotLine}
 
@@ -53,12 +55,6 @@ def label_font(bold: bool, size: float = 12.0) -> QFont:
 
 
 NODE_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-
-
-@cache
-def _margin_pen() -> QPen:
-    """Never drawn: its width only widens a node's bounding rect by MARGIN on each side."""
-    return QPen(Qt.GlobalColor.transparent, 2 * MARGIN)
 
 
 @cache
@@ -104,12 +100,29 @@ def shape_path(shape: str, width: float, height: float) -> QPainterPath:
     return path
 
 
+@cache
+def _node_pen(style: NodeStyle, selected: bool, highlighted: bool) -> QPen:
+    if selected:
+        return QPen(QColor(SELECTION), style.stroke_width + 1.8)
+    if highlighted:
+        return QPen(QColor(HIGHLIGHT), style.stroke_width + 3.0)
+    pen = QPen(QColor(style.stroke), style.stroke_width)
+    if style.dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+@cache
+def _node_brush(style: NodeStyle) -> QBrush:
+    return QBrush(QColor(style.fill))
+
+
 class NodeItem(QGraphicsPathItem):
     """A node box: shape, colours and label from its style; selectable and movable.
 
-    The outline is the item's path, so geometry and hit tests stay in C++ (fast with thousands
-    of items); the item's own pen is wide and never drawn, it only makes room in the bounding rect
-    for the selection outline, the search halo and the collapse badge. Edges follow a node when
+    Everything is painted by Qt in C++ (the outline is the item's path, the label a child text
+    item), so a 5,000-node canvas paints as fast as plain items. Labels are created the first
+    time the view is zoomed in far enough to read them (``show_text``). Edges follow a node when
     the scene or the view moves it (``adjust_edges``), not through ``itemChange``, which would
     call into Python for every change of every item.
     """
@@ -123,10 +136,13 @@ class NodeItem(QGraphicsPathItem):
         self.caption = caption
         self.style: NodeStyle = node_style(data.kind, data.sub)
         self._elided: str | None = None
+        self._labels: list[QGraphicsSimpleTextItem] = []
+        self._badge: QGraphicsPathItem | None = None
         self.setFlags(NODE_FLAGS)
         self.setZValue(1.0)
-        self.setPen(_margin_pen())
         self.setPath(shape_path(self.style.shape, self.style.width, self.style.height))
+        self.setBrush(_node_brush(self.style))
+        self.setPen(_node_pen(self.style, False, False))
 
     @property
     def node_id(self) -> str:
@@ -136,8 +152,21 @@ class NodeItem(QGraphicsPathItem):
         # Every style of one kind has the same size, so the path (and bounding rect) stays.
         self.data_, self.caption = data, caption
         self.style = node_style(data.kind, data.sub)
-        self._elided = None  # elided on the first paint with text
-        self.update()
+        self._elided = None
+        self.setBrush(_node_brush(self.style))
+        self.refresh_pen()
+        if self._labels:
+            shown = self._labels[0].isVisible()
+            self._drop_labels()
+            self.show_text(shown)
+
+    def refresh_pen(self) -> None:
+        self.setPen(_node_pen(self.style, self.isSelected(), self.highlighted))
+
+    def set_highlighted(self, on: bool) -> None:
+        if on != self.highlighted:
+            self.highlighted = on
+            self.refresh_pen()
 
     def adjust_edges(self) -> None:
         for edge in self.edges:
@@ -162,54 +191,76 @@ class NodeItem(QGraphicsPathItem):
         w, h = self.style.width, self.style.height
         return QRectF(-w / 2.0, -h / 2.0, w, h)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        style = self.style
-        selected = self.isSelected()
-        if lod < BOX_LOD:
-            colour = SELECTION if selected else HIGHLIGHT if self.highlighted else style.stroke
-            painter.fillRect(self.box(), QColor(colour))
+    # ----------------------------------------------------------------- text and badge
+    def show_text(self, on: bool) -> None:
+        """Show or hide the label (created on first need: most nodes of a huge model never are)."""
+        if on and not self._labels:
+            self._make_labels()
+        for label in self._labels:
+            label.setVisible(on)
+
+    def _make_labels(self) -> None:
+        two_lines = bool(self.caption) and self.data_.kind == "team"
+        name = self._label(self.elided_label(), label_font(self.style.bold, self._font_size()),
+                           self.style.text)
+        if not two_lines:
+            _centre_on(name, 0.0)
             return
-        if self.highlighted:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(HIGHLIGHT))
-            painter.drawRoundedRect(self.box().adjusted(-4, -4, 4, 4), 10, 10)
-        pen = QPen(QColor(SELECTION if selected else style.stroke),
-                   style.stroke_width + (1.6 if selected else 0.0))
-        if style.dashed and not selected:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(QBrush(QColor(style.fill)))
-        painter.drawPath(self.path())
-        if lod >= TEXT_LOD:
-            self._paint_text(painter)
-        if self.collapsed_count:
-            self._paint_badge(painter)
+        caption = self._label(self.caption, label_font(False, 11.0), MUTED_INK)
+        _centre_on(name, -9.0)
+        _centre_on(caption, 10.0)
 
-    def _paint_text(self, painter: QPainter) -> None:
-        painter.setPen(QColor(self.style.text))
-        painter.setFont(label_font(self.style.bold, self._font_size()))
-        margin = self._text_margin()
-        rect = self.box().adjusted(margin, 2, -margin, -2)
-        if self.caption and self.data_.kind == "team":
-            top = QRectF(rect.left(), rect.top() + 3, rect.width(), rect.height() / 2)
-            painter.drawText(top, Qt.AlignmentFlag.AlignCenter, self.elided_label())
-            painter.setPen(QColor(MUTED_INK))
-            painter.setFont(label_font(False, 11.0))
-            bottom = QRectF(rect.left(), rect.center().y(), rect.width(), rect.height() / 2 - 3)
-            painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, self.caption)
-        else:
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.elided_label())
+    def _label(self, text: str, font: QFont, colour: str) -> QGraphicsSimpleTextItem:
+        label = QGraphicsSimpleTextItem(text, self)
+        label.setFont(font)
+        label.setBrush(QColor(colour))
+        label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._labels.append(label)
+        return label
 
-    def _paint_badge(self, painter: QPainter) -> None:
-        box = self.box()
-        badge = QRectF(box.right() - 36, box.bottom() - 12, 36 + MARGIN - 1, 12 + MARGIN - 1)
-        painter.setPen(QPen(QColor(INK), 1.0))
-        painter.setBrush(QColor("#ffffff"))
-        painter.drawRoundedRect(badge, 9, 9)
-        painter.setFont(label_font(True, 10.0))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, f"+{self.collapsed_count}")
+    def _drop_labels(self) -> None:
+        scene = self.scene()
+        for label in self._labels:
+            label.setParentItem(None)
+            if scene is not None:
+                scene.removeItem(label)
+        self._labels = []
+
+    def set_collapsed_count(self, count: int) -> None:
+        """A "+N" badge on a collapsed team: how many shown-kind nodes it hides."""
+        if count == self.collapsed_count:
+            return
+        self.collapsed_count = count
+        if self._badge is not None:
+            scene = self._badge.scene()
+            self._badge.setParentItem(None)
+            if scene is not None:
+                scene.removeItem(self._badge)
+            self._badge = None
+        if count:
+            box = self.box()
+            pill = QPainterPath()
+            pill.addRoundedRect(QRectF(box.right() - 30, box.bottom() - 9, 36, 18), 9, 9)
+            badge = QGraphicsPathItem(pill, self)
+            badge.setBrush(QColor("#ffffff"))
+            badge.setPen(QPen(QColor(INK), 1.0))
+            text = QGraphicsSimpleTextItem(f"+{count}", badge)
+            text.setFont(label_font(True, 10.0))
+            bounds = text.boundingRect()
+            text.setPos(box.right() - 12 - bounds.width() / 2, box.bottom() - bounds.height() / 2)
+            self._badge = badge
+
+
+def node_of_item(item: QGraphicsItem | None) -> NodeItem | None:
+    """The node an item belongs to (itself, or the node of a label or badge)."""
+    while item is not None and not isinstance(item, NodeItem):
+        item = item.parentItem()
+    return item
+
+
+def _centre_on(label: QGraphicsSimpleTextItem, dy: float) -> None:
+    bounds = label.boundingRect()
+    label.setPos(-bounds.width() / 2.0, dy - bounds.height() / 2.0)
 
 
 @cache
@@ -275,30 +326,19 @@ class EdgeItem(QGraphicsPathItem):
 
 
 class ArrowEdgeItem(EdgeItem):
-    """An edge with an arrow head at its target (the head is part of the path for its bounds)."""
-
-    def __init__(self, data: EdgeData, source: NodeItem, target: NodeItem,
-                 orthogonal: bool = True) -> None:
-        self.line_path = QPainterPath()
-        self.arrow = QPolygonF()
-        super().__init__(data, source, target, orthogonal)
+    """An edge with a filled arrow head at its target (a child polygon item, painted by Qt)."""
 
     def adjust(self) -> None:
-        self.line_path = self.route()
-        self.arrow = _arrow_head(self.line_path, 6.0 + self.style.width * 2)
-        whole = QPainterPath(self.line_path)
-        whole.addPolygon(self.arrow)
-        self.setPath(whole)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        painter.setPen(self.pen())
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.line_path)
-        if not self.arrow.isEmpty() and option.levelOfDetailFromTransform(painter.worldTransform()) > BOX_LOD:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(self.style.colour))
-            painter.drawPolygon(self.arrow)
+        path = self.route()
+        self.setPath(path)
+        head = getattr(self, "head", None)
+        if head is None:
+            head = QGraphicsPolygonItem(self)
+            head.setBrush(QColor(self.style.colour))
+            head.setPen(Qt.PenStyle.NoPen)
+            head.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            self.head = head
+        head.setPolygon(_arrow_head(path, 6.0 + self.style.width * 2))
 
 
 HUB_END = {"member_of": "target", "owns": "source", "version_of": "target"}

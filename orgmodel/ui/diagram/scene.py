@@ -68,6 +68,9 @@ class DiagramScene(QGraphicsScene):
         self._animation_end: dict[str, QPointF] = {}
         self._counts: dict[str, int] | None = None
         self._closed = False
+        self.labels_visible = False
+        self._selected: set[NodeItem] = set()
+        self.selectionChanged.connect(self._refresh_selection)
         events = model.events
         events.entity_added.connect(self._on_added)
         events.entity_removed.connect(self._on_removed)
@@ -201,6 +204,8 @@ class DiagramScene(QGraphicsScene):
         item = NodeItem(self.nodes[node_id], self.caption(node_id))
         if at is not None:
             item.setPos(QPointF(*at))  # before addItem: no index update
+        if self.labels_visible:
+            item.show_text(True)
         self.node_items[node_id] = item
         self.addItem(item)
         return item
@@ -248,10 +253,21 @@ class DiagramScene(QGraphicsScene):
                         hidden[team] = hidden.get(team, 0) + 1
                         break
         for node_id, item in self.node_items.items():
-            count = hidden.get(node_id, 0)
-            if count != item.collapsed_count:
-                item.collapsed_count = count
-                item.update()
+            item.set_collapsed_count(hidden.get(node_id, 0))
+
+    def set_labels_visible(self, on: bool) -> None:
+        """Labels are worth drawing only when readable (the view calls this as it zooms)."""
+        if on != self.labels_visible:
+            self.labels_visible = on
+            for item in self.node_items.values():
+                item.show_text(on)
+
+    def _refresh_selection(self) -> None:
+        selected = {i for i in self.selectedItems() if isinstance(i, NodeItem)}
+        for item in selected ^ self._selected:
+            if item.scene() is self:
+                item.refresh_pen()
+        self._selected = selected
 
     # ----------------------------------------------------------------- moving
     @property

@@ -45,9 +45,7 @@ class Search(QLineEdit):
             lit = bool(text) and text in item.data_.label.lower()
             if lit:
                 self.matches.append(node_id)
-            if item.highlighted != lit:
-                item.highlighted = lit
-                item.update()
+            item.set_highlighted(lit)
         self.current = -1
         if text:
             hidden = sum(1 for n, d in scene.nodes.items()

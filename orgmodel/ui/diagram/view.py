@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QToolTip, QWidget
 
-from orgmodel.ui.diagram.items import NodeItem
+from orgmodel.ui.diagram.items import TEXT_LOD, NodeItem, node_of_item
 from orgmodel.ui.diagram.scene import DiagramScene
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
@@ -47,6 +47,7 @@ class DiagramView(QGraphicsView):
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.auto_fit = True  # refit on resize until the user zooms or pans
+        self.zoom_changed.connect(lambda zoom: scene.set_labels_visible(zoom >= TEXT_LOD))
         self._drag_start: dict[str, QPointF] = {}
         self._pan_from: QPointF | None = None
         self._space = False
@@ -145,8 +146,8 @@ class DiagramView(QGraphicsView):
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            item = self.itemAt(event.pos())
-            if isinstance(item, NodeItem):
+            item = node_of_item(self.itemAt(event.pos()))
+            if item is not None:
                 text = item.data_.label + (f"\n{item.caption}" if item.caption else "")
                 QToolTip.showText(event.globalPos(), text, self)
             else:
@@ -164,9 +165,9 @@ class DiagramView(QGraphicsView):
             event.accept()
             return
         super().mousePressEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and isinstance(
-            self.itemAt(event.position().toPoint()), NodeItem
-        ):
+        if event.button() == Qt.MouseButton.LeftButton and node_of_item(
+            self.itemAt(event.position().toPoint())
+        ) is not None:
             self._drag_start = {
                 i.node_id: i.pos() for i in self.diagram.selectedItems() if isinstance(i, NodeItem)
             }
