@@ -386,17 +386,33 @@ class CombItem(QGraphicsPathItem):
         return [e for e, leaf in self.spokes.items() if leaf.node_id == node_id]
 
     def adjust(self) -> None:
+        """One trunk per leaf column (hub -> bus -> down the column) plus a tick per leaf."""
         hub = _node_rect(self.hub)
+        hx = (hub[0] + hub[2]) / 2.0
         path = QPainterPath()
+        columns: dict[float, list[Rect]] = {}
         for leaf in self.spokes.values():
             rect = _node_rect(leaf)
-            upper, lower = (hub, rect) if hub[1] + hub[3] <= rect[1] + rect[3] else (rect, hub)
-            if self.orthogonal and lower[1] - upper[3] > 8:
-                points = _comb_points(upper, lower)
+            if self.orthogonal and rect[1] - hub[3] > 8:
+                columns.setdefault(rect[0], []).append(rect)
             else:
                 ca, cb = _centre(hub), _centre(rect)
-                points = [_clip(ca, cb, hub), _clip(cb, ca, rect)]
-            path.addPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
+                start, end = _clip(ca, cb, hub), _clip(cb, ca, rect)
+                path.moveTo(*start)
+                path.lineTo(*end)
+        for left, rects in columns.items():
+            bus_x = left - INDENT / 2.0
+            top = min(r[1] for r in rects)
+            bus_y = hub[3] + min(LEAF_TOP_GAP / 2.0, (top - hub[3]) / 2.0)
+            bottom = max((r[1] + r[3]) / 2.0 for r in rects)
+            path.moveTo(hx, hub[3])
+            path.lineTo(hx, bus_y)
+            path.lineTo(bus_x, bus_y)
+            path.lineTo(bus_x, bottom)
+            for r in rects:
+                y = (r[1] + r[3]) / 2.0
+                path.moveTo(bus_x, y)
+                path.lineTo(r[0], y)
         self.setPath(path)
 
 
