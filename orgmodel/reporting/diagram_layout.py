@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 
 Point = tuple[float, float]
 # Boxes are tighter than on the canvas: a page has no scroll bars.
-TEAM_SIZE = (164.0, 42.0)
-LEAF_SIZE = (136.0, 24.0)
+TEAM_SIZE = (160.0, 40.0)
+LEAF_SIZE = (134.0, 22.0)
 H_GAP = 22.0
-V_GAP = 30.0
-LEAF_GAP = 5.0
-LEAF_TOP = 10.0
+V_GAP = 26.0
+LEAF_GAP = 4.0
+LEAF_TOP = 9.0
 INDENT = 18.0
 CHILD_INDENT = 26.0
 MAX_ROWS = 10

@@ -19,8 +19,8 @@ from orgmodel.core.model import OrgModel
 
 TEAMS_ONLY_ABOVE = 180  # nodes: beyond this a page cannot hold the detail
 MIN_LABEL_PT = 6.0  # the smallest label we accept on a page
-PAGE_WIDTH_IN = 10.3  # drawing area (inches) of diagram.DIAGRAM_FIGSIZE, legend aside
-PAGE_HEIGHT_IN = 6.0
+PAGE_WIDTH_IN = 9.5  # drawing area (inches) on a slide or page once the legend is aside
+PAGE_HEIGHT_IN = 5.4
 LABEL_PX = 11.0  # label size on the canvas, in scene units
 
 
