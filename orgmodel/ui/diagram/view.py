@@ -34,6 +34,7 @@ class DiagramView(QGraphicsView):
     zoom_changed = Signal(float)
     delete_requested = Signal()
     find_requested = Signal()
+    node_double_clicked = Signal(str)
 
     def __init__(self, scene: DiagramScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -171,6 +172,14 @@ class DiagramView(QGraphicsView):
             self._drag_start = {
                 i.node_id: i.pos() for i in self.diagram.selectedItems() if isinstance(i, NodeItem)
             }
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        item = node_of_item(self.itemAt(event.position().toPoint()))
+        if item is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.node_double_clicked.emit(item.node_id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:

@@ -110,6 +110,7 @@ class DiagramWidget(QWidget):
                                       lambda: self.view.zoom_by(0.8))
         self.fit_action = action("Fit to window", ["Ctrl+0"], lambda: self.view.fit())
         self.view.find_requested.connect(self.search.start)  # Ctrl+F on the canvas
+        self.view.node_double_clicked.connect(self._toggle_team)
 
     # ----------------------------------------------------------------- views
     @property
@@ -210,6 +211,11 @@ class DiagramWidget(QWidget):
 
     def set_collapsed(self, team_id: str, collapsed: bool) -> None:
         self.set_filter(self.scene.filter.toggled("collapsed", team_id, collapsed))
+
+    def _toggle_team(self, node_id: str) -> None:
+        """Double-clicking a team collapses it (or expands it again)."""
+        if node_id in self.model.teams:
+            self.set_collapsed(node_id, node_id not in self.scene.filter.collapsed)
 
     def focus_on(self, ids: list[str]) -> None:
         from dataclasses import replace

@@ -237,3 +237,12 @@ def test_view_refits_on_resize_until_the_user_zooms(qtbot: QtBot, widget: Diagra
     widget.resize(1000, 700)
     qtbot.waitUntil(lambda: widget.view.viewport().width() > 900, timeout=2000)
     assert widget.view.zoom() == pytest.approx(zoom)
+
+
+def test_double_click_collapses_and_expands_a_team(qtbot: QtBot, widget: DiagramWidget) -> None:
+    point = view_point(widget, "pay")
+    qtbot.mouseDClick(widget.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert "p0" not in widget.scene.node_items and widget.scene.node_items["pay"].collapsed_count == 4
+    qtbot.mouseDClick(widget.view.viewport(), Qt.MouseButton.LeftButton, pos=view_point(widget, "pay"))
+    assert "p0" in widget.scene.node_items
+    assert len(widget.stack) == 0  # collapsing is a way of looking, not an edit
