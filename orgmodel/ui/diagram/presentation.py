@@ -10,7 +10,7 @@ model without views presents its default view as a single slide.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from orgmodel.analysis.styles import INK
@@ -54,6 +54,7 @@ class PresentationWindow(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.view.resized.connect(self._place_overlays)
         self.show_slide(self.index)
 
     @property
@@ -76,6 +77,9 @@ class PresentationWindow(QWidget):
 
     def _fit(self) -> None:
         self.view.fit(max_zoom=1.2)
+        self._place_overlays()
+
+    def _place_overlays(self) -> None:
         self.legend.place()
         viewport = self.view.viewport()
         self.counter.move(viewport.width() - self.counter.width() - 16,
@@ -95,10 +99,6 @@ class PresentationWindow(QWidget):
             self.close()
         else:
             super().keyPressEvent(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()
 
     def closeEvent(self, event: object) -> None:
         self.scene.close()

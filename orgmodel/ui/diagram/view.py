@@ -35,6 +35,7 @@ class DiagramView(QGraphicsView):
     delete_requested = Signal()
     find_requested = Signal()
     node_double_clicked = Signal(str)
+    resized = Signal()
 
     def __init__(self, scene: DiagramScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -98,6 +99,7 @@ class DiagramView(QGraphicsView):
         super().resizeEvent(event)
         if self.auto_fit:
             self.fit()
+        self.resized.emit()  # overlays (legend, slide counter) follow the viewport
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()

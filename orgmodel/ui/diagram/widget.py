@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from orgmodel.core.entities import View, new_id
@@ -72,7 +72,7 @@ class DiagramWidget(QWidget):
         layout.addWidget(self.status)
         self._add_shortcuts()
         self.scene.selectionChanged.connect(self._emit_selection)
-        self.view.zoom_changed.connect(lambda _z: self.legend.place())
+        self.view.resized.connect(self.legend.place)
         events = self.model.events
         self._listening = [
             (events.entity_changed, self._on_entity_changed),
@@ -286,7 +286,3 @@ class DiagramWidget(QWidget):
 
     def visible_rect(self) -> QRectF:
         return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.legend.place()
