@@ -30,6 +30,7 @@ class Run:
     label: str
     results: Results
     colour: str
+    dash: Any = "-"
 
     @property
     def weeks(self) -> int:
@@ -74,7 +75,8 @@ def as_runs(data: ChartInput) -> list[Run]:
         raise ValueError("no results to chart")
     if len(pairs) > MAX_COMPARED:
         raise ValueError(f"at most {MAX_COMPARED} scenarios can be compared on one chart")
-    return [Run(str(label), results, style.scenario_colour(i)) for i, (label, results) in enumerate(pairs)]
+    return [Run(str(label), results, style.scenario_colour(i), style.scenario_dash(i))
+            for i, (label, results) in enumerate(pairs)]
 
 
 def weeks_axis(runs: Sequence[Run]) -> np.ndarray:

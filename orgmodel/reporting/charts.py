@@ -42,12 +42,22 @@ def _axes(fig: Figure | None, ncols: int = 1, *, subtitle: str, right_axis: bool
     fig.clear()
     margins = style.margins(fig, subtitle=subtitle, right_axis=right_axis,
                             legend_rows=legend_rows if legend_below else 0)
+    if ncols > 1:
+        margins["top"] -= PANEL_TITLE_IN / fig.get_figheight()
     wspace = 0.42 if right_axis else 0.22
     axes = fig.subplots(1, ncols, sharey=sharey, squeeze=False,
                         gridspec_kw={**margins, "wspace": wspace})[0]
     for ax in axes:
         style.style_axes(ax)
     return fig, list(axes)
+
+
+def _title(runs: list[Run], text: str) -> str:
+    """What the chart shows; comparisons say so."""
+    return f"{text}: scenarios compared" if len(runs) > 1 else text
+
+
+PANEL_TITLE_IN = 0.24  # room above multi-panel charts for the panel titles
 
 
 def _legend_below(fig: Figure, handles: list[Any]) -> None:
@@ -92,7 +102,7 @@ def _fan(ax: Any, run: Run, name: str, x: np.ndarray, label: str, *, fan: bool =
         if low.size and high.size:
             ax.fill_between(x[:n], low[:n], high[:n], color=run.colour, alpha=style.FAN_ALPHA,
                             linewidth=0)
-    ax.plot(x[:n], median[:n], color=run.colour, linewidth=2.2, label=label)
+    ax.plot(x[:n], median[:n], color=run.colour, linewidth=2.2, label=label, linestyle=run.dash)
     return True
 
 
@@ -103,7 +113,8 @@ def _fan_legend_handles(runs: list[Run], what: str) -> list[Any]:
     handles: list[Any] = []
     for run in runs:
         label = run.label or f"Median {what}"
-        handles.append(Line2D([], [], color=run.colour, linewidth=2.2, label=label))
+        handles.append(Line2D([], [], color=run.colour, linewidth=2.2, label=label,
+                              linestyle=run.dash))
     handles.append(Patch(color=runs[0].colour if len(runs) == 1 else style.MUTED,
                          alpha=style.FAN_ALPHA + 0.1, label="P10-P90 range of runs"))
     return handles
@@ -156,7 +167,7 @@ def ops_fraction_chart(data: ChartInput, fig: Figure | None = None) -> Figure:
     if not any(drawn):
         no_data(ax, "SRE operations data")
     _legend_below(fig, handles)
-    style.title_figure(fig, "SRE time spent on operational work", sub)
+    style.title_figure(fig, _title(runs, "SRE time spent on operational work"), sub)
     return fig
 
 
@@ -181,7 +192,7 @@ def pages_chart(data: ChartInput, fig: Figure | None = None) -> Figure:
     if not any(drawn):
         no_data(ax, "pager data")
     _legend_below(fig, handles)
-    style.title_figure(fig, "On-call pages per shift against the pager budget", sub)
+    style.title_figure(fig, _title(runs, "On-call pages per shift against the pager budget"), sub)
     return fig
 
 
@@ -221,7 +232,7 @@ def services_chart(data: ChartInput, fig: Figure | None = None) -> Figure:
     handles, _ = axes[0].get_legend_handles_labels()
     if handles:
         _legend_below(fig, handles)
-    style.title_figure(fig, "Services by who carries the pager", sub)
+    style.title_figure(fig, _title(runs, "Services by who carries the pager"), sub)
     return fig
 
 
@@ -290,7 +301,7 @@ def headcount_chart(data: ChartInput, fig: Figure | None = None) -> Figure:
         format_weeks_axis(ax, len(x))
         _panel_title(ax, title)
     _legend_below(fig, handles)
-    style.title_figure(fig, "Headcount by discipline and the SRE-to-developer ratio", sub)
+    style.title_figure(fig, _title(runs, "Headcount by discipline and the SRE-to-developer ratio"), sub)
     return fig
 
 
@@ -299,6 +310,7 @@ def _headcount_comparison(runs: list[Run], fig: Figure | None) -> Figure:
     fig = fig if fig is not None else new_figure()
     fig.clear()
     margins = style.margins(fig, subtitle=sub, legend_rows=1)
+    margins["top"] -= PANEL_TITLE_IN / fig.get_figheight()
     axes = fig.subplots(2, 2, squeeze=False, gridspec_kw={**margins, "wspace": 0.18,
                                                            "hspace": 0.55}).ravel()
     x = weeks_axis(runs)
@@ -316,7 +328,7 @@ def _headcount_comparison(runs: list[Run], fig: Figure | None) -> Figure:
     axes[2].set_xlabel("Week of simulation", **style.font())
     axes[3].set_xlabel("Week of simulation", **style.font())
     _legend_below(fig, _fan_legend_handles(runs, "")[:-1])
-    style.title_figure(fig, "Headcount by discipline and the SRE-to-developer ratio", sub)
+    style.title_figure(fig, _title(runs, "Headcount by discipline and the SRE-to-developer ratio"), sub)
     return fig
 
 
@@ -353,7 +365,7 @@ def maturity_chart(data: ChartInput, fig: Figure | None = None) -> Figure:
         ax.set_title(title, loc="left", pad=22, **style.font(style.LABEL_SIZE, weight="bold"))
     if len(runs) > 1:
         _legend_below(fig, _fan_legend_handles(runs, ""))
-    style.title_figure(fig, "Platform maturity and service complexity over time", sub)
+    style.title_figure(fig, _title(runs, "Platform maturity and service complexity over time"), sub)
     return fig
 
 
@@ -377,7 +389,7 @@ def embed_wait_chart(data: ChartInput, fig: Figure | None = None) -> Figure:
     if not any(drawn):
         no_data(ax, "embed queue data")
     _legend_below(fig, _fan_legend_handles(runs, "wait"))
-    style.title_figure(fig, "Waiting time for an embedded engineer", sub)
+    style.title_figure(fig, _title(runs, "Waiting time for an embedded engineer"), sub)
     return fig
 
 

@@ -34,6 +34,7 @@ BACKGROUND = "#ffffff"
 
 # Compared scenarios, in order (colour-blind safe: navy, orange, teal).
 SCENARIO_COLOURS: tuple[str, ...] = ("#1f4e79", "#d9822b", "#2a9d8f")
+SCENARIO_DASHES: tuple[Any, ...] = ("-", (0, (6, 2)), (0, (1.5, 1.5)))  # tell overlaps apart
 FAN_ALPHA = 0.18
 
 # Meaning-bearing colours.
@@ -87,6 +88,10 @@ def footer_inches() -> float:
 
 def scenario_colour(index: int) -> str:
     return SCENARIO_COLOURS[index % len(SCENARIO_COLOURS)]
+
+
+def scenario_dash(index: int) -> Any:
+    return SCENARIO_DASHES[index % len(SCENARIO_DASHES)]
 
 
 def font(size: float = LABEL_SIZE, colour: str = INK, **extra: Any) -> dict[str, Any]:
