@@ -71,17 +71,38 @@ def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
                           text=True, timeout=120, cwd=cwd, env=env)
 
 
-@pytest.mark.slow
-def test_commands_refuse_every_bad_file(tmp_path: Path) -> None:
-    """``orgmodel info|validate|convert FILE``: exit 2, one line on stderr, file unchanged."""
-    before = {p: _state(p) for p in FILES}
+def _jobs(files: list[Path], out_dir: Path) -> list[tuple[Path, list[str]]]:
     jobs = []
-    for i, path in enumerate(FILES):
-        out = tmp_path / f"out{i}.json"
+    for i, path in enumerate(files):
+        out = out_dir / f"out{i}.json"
         jobs += [(path, ["info", str(path)]), (path, ["validate", str(path)]),
                  (path, ["convert", str(path), str(out)])]
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(lambda job: (job, _run(job[1], tmp_path)), jobs))
+    return jobs
+
+
+def test_commands_refuse_every_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``orgmodel info|validate|convert FILE`` (in process): exit 2, one line on stderr, file unchanged."""
+    from orgmodel.cli import main
+
+    before = {p: _state(p) for p in FILES}
+    failures = []
+    for path, args in _jobs(FILES, tmp_path):
+        code = main(args)  # an escaping exception fails the test: that would be a traceback
+        err = capsys.readouterr().err
+        if code != 2 or len(err.splitlines()) != 1:
+            failures.append(f"{args[0]} {path.name}: exit {code}, stderr {err[-300:]!r}")
+    assert not failures, "\n".join(failures)
+    assert {p: _state(p) for p in FILES} == before
+    assert not list(tmp_path.glob("out*.json")), "convert wrote output for a bad input"
+
+
+@pytest.mark.slow
+def test_commands_refuse_bad_files_as_processes(tmp_path: Path) -> None:
+    """The same through real processes, for a sample of every kind of bad file: no traceback."""
+    sample = sorted({p.suffix: p for p in FILES}.values()) + FILES[:: max(1, len(FILES) // 6)]
+    before = {p: _state(p) for p in sample}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda job: (job, _run(job[1], tmp_path)), _jobs(sample, tmp_path)))
     failures = []
     for (path, args), result in results:
         lines = result.stderr.splitlines()
@@ -90,5 +111,5 @@ def test_commands_refuse_every_bad_file(tmp_path: Path) -> None:
             failures.append(f"{' '.join(args[:1])} {path.name}: exit {result.returncode}, "
                             f"stderr {result.stderr[-300:]!r}")
     assert not failures, "\n".join(failures)
-    assert {p: _state(p) for p in FILES} == before
+    assert {p: _state(p) for p in sample} == before
     assert not list(tmp_path.glob("out*.json")), "convert wrote output for a bad input"
