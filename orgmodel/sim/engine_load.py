@@ -46,6 +46,7 @@ class SreServices:
 
     slot: np.ndarray
     row: np.ndarray
+    pos: np.ndarray  # slot * runs + row: the position in a flattened (S, runs) array
     pool: np.ndarray
     owner: np.ndarray
     releases: Floats
@@ -156,12 +157,12 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
     ps = st.sre_pools
     empty = np.zeros(0, dtype=np.int64)
     if ps == 0:
-        return SreServices(empty, empty, empty, empty, np.zeros(0), np.zeros(0))
+        return SreServices(empty, empty, empty, empty, empty, np.zeros(0), np.zeros(0))
     slot, row, pool, owner = st.sre_slot, st.sre_row, st.sre_pool, st.sre_owner
     pos = slot * st.runs + row
-    a = st.automation[row, owner]
-    s_c = c.ravel()[pos].astype(np.float64) if c is not None else np.ones(pos.size)
-    s_cf = c_f.ravel()[pos] if c_f is not None else s_c
+    a = np.take(st.automation.ravel(), row * st.teams + owner)
+    s_c = np.take(c.ravel(), pos).astype(np.float64) if c is not None else np.ones(pos.size)
+    s_cf = np.take(c_f.ravel(), pos) if c_f is not None else s_c
     rates = cm.rates
     s_inc = rates["incidents"].at(cm.base_incidents, slot) * s_cf * (1 - 0.5 * a)
     s_tick = rates["tickets"].at(cm.base_tickets, slot) * s_c
@@ -182,7 +183,7 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
              + s_tick * (1 - share) * m["tickets"][row] * load.ticket_hours
              + s_toil * m["toil"][row]
              + releases * _review(p, m)[row])
-    return SreServices(slot, row, pool, owner, releases, hours)
+    return SreServices(slot, row, pos, pool, owner, releases, hours)
 
 
 def _review(p: ScenarioParams, m: dict[str, Floats]) -> Floats:
@@ -198,7 +199,7 @@ def sre_review_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: Sr
 
 
 def _migration_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: SreServices) -> Floats:
-    moving = st.migration_left[sre.slot, sre.row] > 0
+    moving = np.take(st.migration_left.ravel(), sre.pos) > 0
     return np.where(moving, load_migration(p) * m["migration"][sre.row], 0.0)
 
 
@@ -281,14 +282,15 @@ def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
     c = st.complexity[:used]
     sre = wk.sre
     greedy = ps > 0 and cx.reduction_per_hour > 0 and sre.slot.size > 0
-    before = c[sre.slot, sre.row].astype(np.float64) if greedy else None
+    flat_c = c.ravel()  # a view: c is a contiguous prefix
+    before = np.take(flat_c, sre.pos).astype(np.float64) if greedy else None
     c += delta
     if before is not None:
         dev_ar = per_service[sre.row, ps + sre.owner].astype(np.float64)
         g = cm.base_releases[sre.slot] * cx.growth_per_release
         need = np.maximum(0.0, (before - 1 + g) / cx.reduction_per_hour - dev_ar)
         given = _greedy(st, sre, need, toil_reduction)
-        c[sre.slot, sre.row] -= (reduction * given).astype(F32)
+        flat_c[sre.pos] -= (reduction * given).astype(F32)
     st.all_at_one = False  # rechecked every quarter (engine.py)
     np.maximum(c, F32(1), out=c)
 

@@ -100,7 +100,9 @@ def _oldest_first(request: np.ndarray, rows: np.ndarray, most: int) -> np.ndarra
     teams = request.shape[1]
     sub = request[rows]
     key = np.where(sub >= 0, sub * teams + np.arange(teams)[None, :], np.iinfo(np.int64).max)
-    if most < teams:
+    if most == 1:
+        part = np.argmin(key, axis=1)[:, None]
+    elif most < teams:
         part = np.argpartition(key, most - 1, axis=1)[:, :most]
     else:
         part = np.broadcast_to(np.arange(teams), key.shape)
