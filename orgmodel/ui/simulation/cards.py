@@ -56,6 +56,11 @@ class HeadlineCard(QFrame):
         self.setToolTip(tip)
 
 
+def _keep(text: str) -> str:
+    """Keep a short phrase on one line when the card wraps its detail."""
+    return text.replace(" ", "\u00a0")
+
+
 def _block(results: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     block = (results.get("headline") or {}).get(key)
     return block if isinstance(block, Mapping) else {}
@@ -71,8 +76,8 @@ def overload_card(results: Mapping[str, Any]) -> Card:
     if not share or p50 is None:
         weeks = int(results.get("weeks") or 0)
         return "Never", f"No run passes the {cap * 100:.0f} % cap within {horizon(weeks)}.", tip
-    spread = f"P10-P90: weeks {block.get('p10')}-{block.get('p90')}"
-    return f"Week {p50}", f"{spread} · in {percent(float(share))} of runs", tip
+    spread = _keep(f"P10-P90: weeks {block.get('p10')}-{block.get('p90')}")
+    return f"Week {p50}", f"{spread} · {_keep(f'in {percent(float(share))} of runs')}", tip
 
 
 def handback_card(results: Mapping[str, Any]) -> Card:
@@ -80,7 +85,7 @@ def handback_card(results: Mapping[str, Any]) -> Card:
     tip = handback_year_sentence(results) or "No run hands services back to developers."
     if not pairs:
         return "—", "No handback figures in these results.", tip
-    detail = " · ".join(f"Y{year} {percent(p)}" for year, p in pairs)
+    detail = " · ".join(_keep(f"Y{year} {percent(p)}") for year, p in pairs)
     year, peak = max(pairs, key=lambda item: (item[1], -item[0]))
     if peak == 0:
         return "None", f"No handback in any year ({detail}).", tip

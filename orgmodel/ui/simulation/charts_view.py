@@ -10,6 +10,7 @@ margins, which the chart functions compute in inches, fit the new size. Not for 
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -29,6 +30,7 @@ TAB_TITLES = {
     "maturity": "Maturity && complexity",
     "embed_wait": "Embed wait",
 }
+log = logging.getLogger(__name__)
 MIN_DPI = 64.0
 FIT_INCHES = (10.6, 5.4)
 EMPTY_TEXT = "Run a simulation: its charts appear here."
@@ -111,7 +113,20 @@ class ChartTabs(QTabWidget):
     def draw(self, key: str) -> None:
         canvas = self.canvases[key]
         function = CHARTS[key][0]
-        function(self.data, canvas.figure)
+        try:
+            function(self.data, canvas.figure)
+        except Exception as error:  # a chart bug must not take the workspace down
+            log.exception("chart %s failed", key)
+            canvas.figure.clear()
+            canvas.figure.text(
+                0.5,
+                0.5,
+                f"This chart could not be drawn ({error}).",
+                ha="center",
+                va="center",
+                wrap=True,
+                **style.font(style.LABEL_SIZE, style.MUTED),
+            )
         canvas.draw_idle()
         self._drawn.add(key)
 

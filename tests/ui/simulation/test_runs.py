@@ -37,7 +37,8 @@ def test_tiny_run_fills_cards_and_charts(qtbot: Any, workspace: Any) -> None:
     over = headline["first_ops_overload_week"]
     if over["share"]:
         assert cards["overload"].value.text() == f"Week {over['p50']}"
-        assert f"weeks {over['p10']}-{over['p90']}" in cards["overload"].detail.text()
+        detail = cards["overload"].detail.text().replace("\u00a0", " ")
+        assert f"weeks {over['p10']}-{over['p90']}" in detail
     else:
         assert cards["overload"].value.text() == "Never"
     assert cards["capacity"].value.text() == f"{headline['max_sustainable_services']} services"
