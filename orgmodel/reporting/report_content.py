@@ -81,7 +81,7 @@ def column_widths(table: Table) -> list[float]:
 
 
 def paginate(title: str, takeaway: str, table: Table) -> list[Page]:
-    """Split a table over pages so that its wrapped rows fit; titles get '(continued)'."""
+    """Split a table over pages so that its wrapped rows fit; titles get '(1/3)' and so on."""
     size = TABLE_FONT_PT_DENSE if table.dense else TABLE_FONT_PT
     widths = column_widths(table)
     header = row_height(table.columns, widths, size, table.dense, bold=True)
@@ -99,8 +99,9 @@ def paginate(title: str, takeaway: str, table: Table) -> list[Page]:
         used += height
     pages.append(Page("table", title, takeaway,
                       table=Table(table.columns, rows, table.widths, table.align, table.dense)))
-    for i, page in enumerate(pages[1:], start=2):
-        page.title = f"{title} (continued, {i}/{len(pages)})"
+    if len(pages) > 1:
+        for i, page in enumerate(pages, start=1):
+            page.title = f"{title} ({i}/{len(pages)})"
     return pages
 
 
@@ -250,7 +251,7 @@ def parameter_pages(results: Mapping[str, Any] | None, params: Any) -> list[Page
                      param.provenance or "–", param.note])
     legend = "; ".join(f"{k} = {v}" for k, v in PROVENANCE.items() if k)
     take = f"Provenance: {legend}. * = changed from the default."
-    return paginate("Appendix: scenario parameters and their provenance", take,
+    return paginate("Appendix: scenario parameters with provenance", take,
                     Table(["Parameter", "Value", "Default", "Prov.", "Note"], rows,
                           [3.6, 1.4, 1.4, 0.7, 5.4], ["l", "r", "r", "l", "l"], dense=True))
 

@@ -48,6 +48,9 @@ def _text(frame: Any, text: str, size: float, colour: str, *, bold: bool = False
     frame.word_wrap = True
     paragraph = frame.paragraphs[0]
     paragraph.text = text
+    paragraph.font.size = Pt(size)  # also sizes an empty cell, which has no run
+    if not paragraph.runs:
+        paragraph.add_run().text = ""
     for run in paragraph.runs:
         run.font.size = Pt(size)
         run.font.bold = bold
@@ -61,6 +64,12 @@ def _textbox(slide: Any, left: float, top: float, width: float, height: float) -
     return slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height)).text_frame
 
 
+def title_size(title: str) -> float:
+    """Points for a slide title that stays on one line across the slide."""
+    fits = (SLIDE_W_IN - 2 * MARGIN_IN) * 72 / (0.62 * max(len(title), 1))
+    return max(16.0, min(26.0, fits))
+
+
 def _titled_slide(prs: Any, page: Page, info: ReportInfo, number: int) -> Any:
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Inches
@@ -69,7 +78,7 @@ def _titled_slide(prs: Any, page: Page, info: ReportInfo, number: int) -> Any:
     title = slide.shapes.title
     title.left, title.top = Inches(MARGIN_IN), Inches(0.3)
     title.width, title.height = Inches(SLIDE_W_IN - 2 * MARGIN_IN), Inches(0.7)
-    _text(title.text_frame, page.title, 26, style.INK, bold=True)
+    _text(title.text_frame, page.title, title_size(page.title), style.INK, bold=True)
     title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
     if page.takeaway:
         frame = _textbox(slide, MARGIN_IN, 0.95, SLIDE_W_IN - 2 * MARGIN_IN, 0.6)

@@ -54,7 +54,7 @@ def test_pages_cover_every_section(seed_model: Any, results: dict[str, Any]) -> 
     assert kinds.count("chart") == 6
     titles = " ".join(p.title for p in pages)
     for section in ("Headcount by role", "Findings, remedies and sources", "Simulation: the headline",
-                    "scenario parameters and their provenance"):
+                    "scenario parameters with provenance"):
         assert section in titles
     assert all(p.takeaway for p in pages), [p.title for p in pages if not p.takeaway]
 
