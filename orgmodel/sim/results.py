@@ -8,8 +8,9 @@ headline for people. Not for running anything (montecarlo.py) nor for drawing (r
 
 Headline (all week numbers are simulation weeks, 0 = today):
 
-- ``first_ops_overload_week`` / ``first_handback_week``: ``{"p10", "p50", "p90", "share"}`` over
-  the runs in which it happened (nearest-rank percentiles; ``null`` when it never did), ``share``
+- ``first_ops_overload_week`` / ``first_handback_week``: the first week any SRE team is flagged
+  ``OPS_OVERLOAD`` / hands services back, as ``{"p10", "p50", "p90", "share"}`` over the runs in
+  which it happened (nearest-rank percentiles; ``null`` when it never did), ``share``
   = the fraction of runs in which it happened;
 - ``peak_sre_ops_fraction``: p10/p50/p90 across runs of each run's highest SRE ops fraction;
 - ``max_sustainable_services``: ``ops_cap * SRE hours today / today's mean expected SRE
@@ -212,10 +213,11 @@ def headline_sentences(result: SimulationResult) -> list[str]:
     cap = round(100 * float(result.scenario.get("sre", {}).get("ops_cap", 0.5)))
     lines = []
     over, back = h["first_ops_overload_week"], h["first_handback_week"]
+    who = "SRE" if len(result.by_team) <= 1 else "An SRE team"
     if over["share"]:
-        lines.append(f"SRE passes the {cap} % cap in {_weeks(over)} in {round(100 * over['share'])} % of runs.")
+        lines.append(f"{who} passes the {cap} % cap in {_weeks(over)} in {round(100 * over['share'])} % of runs.")
     else:
-        lines.append(f"SRE stays within the {cap} % cap in every run.")
+        lines.append(f"{'SRE stays' if who == 'SRE' else 'Every SRE team stays'} within the {cap} % cap in every run.")
     if back["share"]:
         lines.append(f"SRE first hands services back in {_weeks(back)} in {round(100 * back['share'])} % of runs.")
     else:
