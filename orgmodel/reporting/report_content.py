@@ -257,17 +257,18 @@ def parameter_pages(results: Mapping[str, Any] | None, params: Any) -> list[Page
 
 
 def _scenario_values(results: Mapping[str, Any] | None, params: Any) -> dict[str, Any]:
-    if params is not None:
-        from orgmodel.sim.parameters import PARAMETERS
-
-        return {p.name: params[p.name] for p in PARAMETERS}
+    """The values simulated: the results' own scenario (runs, seed, weeks as run), else params."""
     flat: dict[str, Any] = {}
     for key, value in ((results or {}).get("scenario") or {}).items():
         if isinstance(value, Mapping):
             flat.update({f"{key}.{k}": v for k, v in value.items()})
         else:
             flat[key] = value
-    return flat
+    if flat or params is None:
+        return flat
+    from orgmodel.sim.parameters import PARAMETERS
+
+    return {p.name: params[p.name] for p in PARAMETERS}
 
 
 def diagram_pages(model: OrgModel) -> list[Page]:

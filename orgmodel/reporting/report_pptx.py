@@ -48,9 +48,9 @@ def _text(frame: Any, text: str, size: float, colour: str, *, bold: bool = False
     frame.word_wrap = True
     paragraph = frame.paragraphs[0]
     paragraph.text = text
-    paragraph.font.size = Pt(size)  # also sizes an empty cell, which has no run
-    if not paragraph.runs:
-        paragraph.add_run().text = ""
+    paragraph.font.size = Pt(size)
+    # An empty cell has no run: its height comes from the end-of-paragraph properties.
+    paragraph._p.get_or_add_endParaRPr().set("sz", str(int(size * 100)))
     for run in paragraph.runs:
         run.font.size = Pt(size)
         run.font.bold = bold

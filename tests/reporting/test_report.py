@@ -141,3 +141,15 @@ def test_cli_compare_needs_a_simulation(tmp_path: Path, capsys: pytest.CaptureFi
     code = main(["report", model, "--no-simulation", "--compare", "hire-linearly",
                  "--out", str(tmp_path / "r.pdf")])
     assert code == 2
+
+
+def test_parameter_table_shows_what_was_simulated_with_provenance(results: dict[str, Any]) -> None:
+    from orgmodel.reporting.report_content import parameter_pages
+    from orgmodel.sim.parameters import PARAMETERS
+
+    pages = parameter_pages(results, None)
+    rows = {row[0]: row for page in pages for row in page.table.rows}
+    assert set(rows) == {p.name for p in PARAMETERS}
+    assert rows["runs"][1] == f"{results['runs']} *"  # changed from the default of 1000
+    assert rows["sre.ops_cap"][1:4] == ["0.500", "0.500", "S"]
+    assert rows["sre.prr_hours_classic"][3] == "D"
