@@ -172,9 +172,13 @@ def new_teams_rate(model: str, teams: Any, per_quarter: float, annual: float,
     return 0.0 * teams
 
 
-def headroom(expected: float) -> int:
-    """Slots preallocated for an expected count: 1.5x plus six standard deviations plus a few."""
-    return int(math.ceil(1.5 * expected + 6.0 * math.sqrt(expected) + 4)) if expected > 0 else 0
+def headroom(expected: float, factor: float = 1.5) -> int:
+    """Slots preallocated for an expected count: ``factor`` x plus six standard deviations plus a few.
+
+    A Poisson count passes its mean by six standard deviations about once in a billion; the factor
+    covers growth that compounds (exponential, logistic), whose paths spread further.
+    """
+    return int(math.ceil(factor * expected + 6.0 * math.sqrt(expected) + 4)) if expected > 0 else 0
 
 
 def _fte(model: OrgModel, team_id: str, roles: tuple[Role, ...] | None, exclude: tuple[Role, ...]) -> float:
@@ -224,7 +228,7 @@ def compile_model(model: OrgModel, params: ScenarioParams, weeks: int | None = N
     unowned = any(s.owner not in teams for s in model.services.values())
     software0 = sum(1 for t in doc_team_ids if teams[t].kind is TeamKind.SOFTWARE)
     new_teams, _ = expected_growth(params, software0, horizon)
-    extra_teams = headroom(new_teams)
+    extra_teams = headroom(new_teams, 1.0 if params.growth.model in ("none", "linear") else 1.5)
     team_ids = list(doc_team_ids) + (["(unowned)"] if unowned else [])
     team_ids += [f"new-team-{i + 1}" for i in range(extra_teams)]
     team_index = {tid: i for i, tid in enumerate(team_ids)}
