@@ -1,11 +1,9 @@
-"""OrgModel ui package."""
+"""The Qt application of OrgModel (the only package that imports PySide6).
 
-import sys as _sys
+Importing it first shields the interpreter from a reference-counting bug of the PySide6 6.12 wheels
+on Python 3.11 (see ``_immortal.py``).
+"""
 
-if _sys.version_info < (3, 12):
-    # PySide6 6.12 returns None from every void C++ call without a new reference (fine on 3.12+,
-    # where None is immortal); on 3.11 each call drops None's refcount until the interpreter
-    # aborts with "none_dealloc". Give None references enough for any session.
-    import ctypes as _ctypes
+from orgmodel.ui._immortal import make_singletons_immortal
 
-    _ctypes.c_ssize_t.from_address(id(None)).value += 1 << 48
+make_singletons_immortal()
