@@ -119,6 +119,10 @@ class CentralTabs(QTabWidget):
             return
         self._syncing = True
         try:
+            views = self._stack.model.views if self._stack is not None else {}
+            if len(ids) == 1 and ids[0] in views and hasattr(self.diagram, "set_view"):
+                self.diagram.set_view(ids[0])  # picking a saved view in the explorer shows it
+                return
             self.diagram.select_ids(list(ids))
         finally:
             self._syncing = False

@@ -47,3 +47,12 @@ def test_simulation_workspace_is_built_on_first_visit(seed_window) -> None:
     if central.simulation is None:
         pytest.skip("the simulation workspace is not installed")
     assert central.widget(1) is central.simulation
+
+
+def test_choosing_a_saved_view_shows_it(seed_window) -> None:
+    diagram = seed_window.central.diagram
+    if diagram is None:
+        pytest.skip("the diagram widget is not installed")
+    last = list(seed_window.document.model.views)[-1]
+    seed_window.hub.select([last], "explorer")
+    assert diagram.view_id == last
