@@ -1,8 +1,13 @@
 """Steps 2-6 of the weekly step: demand per service, draws per pool, routing, capacity, engineering.
 
-Demand is computed for every service slot of every run at once ((runs, S) float32 arrays) with the
-formulas of SIMULATION.md section 2 and summed per pool with one ``np.bincount`` per quantity over
-flat indices ``run * (P + 1) + pool`` (inactive slots fall into a dummy pool). Draws are per pool:
+Demand follows the formulas of SIMULATION.md section 2, summed per pool without a loop over
+services or runs: every rate is ``base * complexity * multipliers``, so a pool's sum is the
+scenario's base rate times the pool's summed complexity (one ``np.bincount`` over the (S, runs)
+float32 complexity array with flat indices ``run * (P + 1) + pool``; inactive slots fall into a
+dummy pool; none at all while every complexity is 1) plus the document's overridden services;
+factors that are constant per pool (the owner's automation level for dev-supported services, the
+platform multipliers per run) are applied to the sums. SRE-supported services, whose owners
+differ within a pool, are computed one by one from the block's list of them. Draws are per pool:
 incidents negative binomial (gamma-Poisson with shape ``page_dispersion``; Poisson when it is
 ``inf``), tickets Poisson; in ``expected`` mode the means. Not for stocks or flags (engine_ladder).
 
