@@ -97,7 +97,10 @@ class ScenarioEditor(QWidget):
         form.addRow(self.description_label)
         buttons = QHBoxLayout()
         self.save_button = QPushButton("Save scenario to document", box)
-        self.save_button.setToolTip("Store this scenario in the document (undoable).")
+        self.save_button.setToolTip(
+            "Store this scenario in the document (undoable); a stored scenario of the same name "
+            "is replaced."
+        )
         self.save_button.clicked.connect(self.save_to_document)
         reset = QPushButton("Reset to defaults", box)
         reset.clicked.connect(self.reset_to_defaults)

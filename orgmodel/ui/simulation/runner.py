@@ -110,7 +110,7 @@ class SimulationRunner(QObject):
 
     def shutdown(self) -> None:
         """Cancel and wait for the worker (the widget is going away)."""
-        worker = self._worker
+        worker, self._worker = self._worker, None
         if worker is not None:
             self._flag.set()
             worker.wait()

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QWidget
+from shiboken6 import isValid
 
 TINY = {"runs": 4, "weeks": 16}
 # On the seed example this makes SRE hand services back within a few weeks in every run.
@@ -60,7 +61,7 @@ def run(qtbot: Any, workspace: Any, signal: str = "finished") -> None:
 
 
 def _finish(qtbot: Any, ws: Any) -> None:
-    if ws.running:
+    if isValid(ws) and ws.running:
         with qtbot.waitSignal(ws.runner.cancelled, timeout=RUN_TIMEOUT_MS, raising=False):
             ws.cancel()
 

@@ -54,7 +54,7 @@ def test_tiny_run_fills_cards_and_charts(qtbot: Any, workspace: Any) -> None:
 
 
 def test_cancel_stops_a_longer_run(qtbot: Any, workspace: Any) -> None:
-    set_params(qtbot, workspace, {"runs": 400, "weeks": 260})
+    set_params(qtbot, workspace, {"runs": 1000, "weeks": 260})
     with qtbot.waitSignal(workspace.runner.progress, timeout=RUN_TIMEOUT_MS):
         qtbot.mouseClick(workspace.run_button, Qt.MouseButton.LeftButton)
     assert workspace.running and workspace.cancel_button.isEnabled()

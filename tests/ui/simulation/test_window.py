@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from shiboken6 import isValid
 
 from orgmodel.core.errors import FormatError
 from orgmodel.sim.scenario import preset_names
@@ -101,3 +102,18 @@ def test_matplotlib_is_not_imported_at_start_up(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.stdout.split() == ["False", "True"], out.stderr
+
+
+def test_a_new_document_stops_the_running_simulation(qtbot: Any, window_workspace: Any) -> None:
+    window = window_workspace.window()
+    runner = window_workspace.runner
+    set_params(qtbot, window_workspace, {"runs": 1000, "weeks": 260})
+    with qtbot.waitSignal(runner.progress, timeout=RUN_TIMEOUT_MS):
+        window.simulation_actions.run.trigger()
+    window.actions.new.trigger()  # the seed copy is unmodified: no question
+    qtbot.waitUntil(lambda: not runner.running, timeout=RUN_TIMEOUT_MS)
+    assert not isValid(window_workspace)  # the old workspace is gone, its worker stopped
+    assert not window.document.model.teams
+    window.central.show_simulation()
+    assert window.central.simulation is not None
+    assert window.central.simulation.compare.results == {}
