@@ -73,6 +73,23 @@ def inspector_service(window: Any) -> None:
     window.history.raise_()
 
 
+@shot("preferences")
+def preferences(window: Any) -> Any:
+    """The preferences dialog (theme, autosave, default scenario), grabbed on its own."""
+    from orgmodel.ui.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(window.settings, window)
+    dialog.show()
+    return dialog
+
+
+@shot("explorer-search")
+def explorer_search(window: Any) -> None:
+    """Searching the explorer keeps the matches and the teams they sit in."""
+    window.explorer.search.setText("sre")
+    window.findings.view.setCurrentIndex(window.findings.items.index(0, 1))
+
+
 # ------------------------------------------------------------------- running
 def take(name: str, out: Path) -> Path:
     from PySide6.QtWidgets import QApplication

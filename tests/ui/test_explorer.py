@@ -43,11 +43,27 @@ def test_search_filters_recursively(seed_window, qtbot) -> None:
     payments = _team(seed_window.document.model, "Payments")
     assert payments.id in keys and "cat:teams" in keys
     assert "cat:scenarios" not in keys
-    assert all("payments" in dock.proxy.mapToSource(dock.key_index(k)).data().lower()
-               or k.startswith("cat:") or k in _ancestors(seed_window, payments.id)
+    def text(key: str) -> str:
+        index = dock.key_index(key)
+        return f"{index.data()} {index.siblingAtColumn(1).data()}".lower()
+
+    assert all("payments" in text(k) or k.startswith("cat:") or k in _ancestors(seed_window, payments.id)
+               or "payments" in " ".join(text(c) for c in _children(seed_window, k))
                for k in keys)
     dock.search.clear()
     assert "cat:scenarios" in _visible_keys(dock)
+
+
+def _children(window, key: str) -> list[str]:
+    index = window.explorer.key_index(key)
+    return [index.model().index(r, 0, index).data(KEY_ROLE) for r in range(index.model().rowCount(index))]
+
+
+def test_search_matches_details_too(seed_window, qtbot) -> None:
+    qtbot.keyClicks(seed_window.explorer.search, "sre-se")
+    model = seed_window.document.model
+    shown = {k for k in _visible_keys(seed_window.explorer) if k in model.people}
+    assert shown == {p.id for p in model.people.values() if p.role.value == "sre_se"}
 
 
 def _ancestors(window, team_id: str) -> set[str]:

@@ -48,7 +48,7 @@ class ExplorerDock(QDockWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setRecursiveFilteringEnabled(True)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(0)
+        self.proxy.setFilterKeyColumn(-1)  # names and details: "sre" finds SRE teams and SRE-SEs
         self.search = QLineEdit(placeholderText="Search teams, people, services…")
         self.search.setObjectName("explorerSearch")
         self.search.setClearButtonEnabled(True)
