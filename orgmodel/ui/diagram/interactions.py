@@ -83,18 +83,23 @@ class Interactions(QObject):
         shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)  # type: ignore[operator]
         if node_id in model.people and model.people[node_id].team != team_id:
             self.view.diagram.place({node_id: origin})
+            name = model.people[node_id].name
             if shift:
                 self.stack.push(StartEmbedCommand(node_id, team_id))
+                self.status(f"{name} now embeds in {team.name}.")
             else:
-                with self.stack.macro(f"Move {model.people[node_id].name} to {team.name}"):
+                with self.stack.macro(f"Move {name} to {team.name}"):
                     slot = self.slot_below(team_id)
                     self.stack.push(MovePersonCommand(node_id, team_id))
                     if node_id in self.view.diagram.stored:
                         self.stack.push(MoveNodesCommand(self.ensure_view(), {node_id: slot}))
+                self.status(f"Moved {name} to {team.name} (hold Shift while dropping to embed "
+                            "instead; Ctrl+Z undoes).")
             return True
         if node_id in model.services and team.kind is TeamKind.SRE:
             self.view.diagram.place({node_id: origin})
             self.stack.push(SetServiceSupportCommand(node_id, team_id))
+            self.status(f"{team.name} now supports {model.services[node_id].name} in production.")
             return True
         return False
 

@@ -20,6 +20,7 @@ def test_drop_person_on_team_moves_them(qtbot: QtBot, widget: DiagramWidget,
     drag(qtbot, widget, view_point(widget, "p0"), view_point(widget, "shop"))
     assert stack.model.people["p0"].team == "shop"
     assert len(stack) == 1 and "Shop" in stack.undo_text
+    assert "Shift" in widget.status.text()  # tells how to embed instead
     assert ("p0", "shop", "member_of") in widget.scene.edge_items
     shop = widget.scene.node_items["shop"].pos()
     assert widget.scene.node_items["p0"].pos().y() > shop.y()  # re-laid out under Shop
