@@ -160,11 +160,9 @@ def _create_services(st: State, cm: CompiledModel, p: ScenarioParams,
     st.pool[slot, rows] = pool
     st.owner[slot, rows] = owners
     sre = pool < st.sre_pools
+    # a fresh slot: familiarity, lag, migration and handback origin were never touched (they only
+    # change for active services); complexity was updated along with the used prefix
     st.complexity[slot, rows] = F32(1.0)
-    st.familiarity[slot, rows] = F32(1.0)
-    st.lag[slot, rows] = 0
-    st.migration_left[slot, rows] = 0
-    st.handed_back_from[slot, rows] = NONE
     width = st.width
     flat = rows * width + pool
     flat_owner = rows * width + st.sre_pools + owners

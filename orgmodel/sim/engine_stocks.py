@@ -136,6 +136,8 @@ def _serve_performance(st: State, cm: CompiledModel, p: ScenarioParams, t: int, 
     """
     free = np.where(spare >= HOURS, cm.sre_swe[None, :] - st.swe_out, 0)
     teams_able = (free > 0).sum(axis=1)
+    if not teams_able.any():
+        return
     serve = np.minimum(teams_able, (st.perf_request != NONE).sum(axis=1))
     rows = np.nonzero(serve > 0)[0]
     if rows.size == 0:
