@@ -524,14 +524,16 @@ def _split_row(layer: list[_Block], sizes: Mapping[int, tuple[float, float]],
 
 
 def force(
-    model: OrgModel, nodes: Collection[str] | None = None, *, seed: int = 7, limit: int = FORCE_LIMIT
+    model: OrgModel, nodes: Collection[str] | None = None, *, seed: int = 7, limit: int | None = None
 ) -> Positions:
-    """A spring layout of the visible nodes and their relations, snapped to a non-overlapping grid."""
+    """A spring layout of the visible nodes and their relations, snapped to a non-overlapping grid
+    (refused above ``limit`` nodes, by default ``FORCE_LIMIT``)."""
     import networkx as nx
 
     from orgmodel.analysis.graph import build_graph
 
     shown = _visible(model, nodes)
+    limit = FORCE_LIMIT if limit is None else limit
     if len(shown) > limit:
         raise LayoutTooLargeError(
             f"The force layout handles up to {limit} nodes; this view shows {len(shown)}. "

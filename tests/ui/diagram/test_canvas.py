@@ -246,3 +246,14 @@ def test_double_click_collapses_and_expands_a_team(qtbot: QtBot, widget: Diagram
     qtbot.mouseDClick(widget.view.viewport(), Qt.MouseButton.LeftButton, pos=view_point(widget, "pay"))
     assert "p0" in widget.scene.node_items
     assert len(widget.stack) == 0  # collapsing is a way of looking, not an edit
+
+
+def test_force_layout_refuses_big_views_and_says_why(monkeypatch: pytest.MonkeyPatch,
+                                                     widget: DiagramWidget) -> None:
+    from orgmodel.analysis import layouts
+
+    monkeypatch.setattr(layouts, "FORCE_LIMIT", 5)
+    before = widget.scene.current_positions()
+    assert not widget.apply_layout(Layout.FORCE)
+    assert "up to 5 nodes" in widget.status.text()
+    assert len(widget.stack) == 0 and widget.scene.current_positions() == before
