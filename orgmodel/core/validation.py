@@ -1,7 +1,8 @@
 """Checks of one entity's own values (ranges, enums, dates), without looking at the rest.
 
-The aggregate calls ``check_entity_values`` before every add and update; reference checks and
-cycles need the whole model and live in ``model.py``.
+The aggregate calls ``check_entity_values`` (through ``invariants.check_entity``) before every add
+and update. Not for references and cycles: they need the whole model and live in
+``invariants.py``.
 """
 
 from __future__ import annotations
