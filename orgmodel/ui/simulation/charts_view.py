@@ -61,7 +61,7 @@ class ChartCanvas(FigureCanvasQTAgg):
                 float(style.DPI_SCREEN), size.width() / FIT_INCHES[0], size.height() / FIT_INCHES[1]
             ),
         )
-        self.figure._original_dpi = dpi  # what matplotlib rescales by on a device-ratio change
+        # (matplotlib sends a resize event after a device-ratio change too, so this reruns then)
         self.figure.set_dpi(dpi * self.device_pixel_ratio)
         super().resizeEvent(event)
         self._timer.start()
