@@ -10,7 +10,7 @@ other entities whose nodes or edges an update also changes (a platform's version
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from orgmodel.core.entities import (
@@ -70,38 +70,73 @@ def node_of(model: OrgModel, entity: Any) -> NodeData | None:
     return None
 
 
-def _edge(source: str | None, target: str | None, kind: str, key: str = "") -> list[EdgeData]:
-    if source is None or target is None:
-        return []
-    return [EdgeData(source, target, kind, key or kind)]
+def _team_edges(model: OrgModel, t: Team) -> list[EdgeData]:
+    return [EdgeData(t.id, t.parent, "part_of", "part_of")] if t.parent is not None else []
+
+
+def _person_edges(model: OrgModel, p: Person) -> list[EdgeData]:
+    edges = []
+    if p.team is not None:
+        edges.append(EdgeData(p.id, p.team, "member_of", "member_of"))
+    if p.manager is not None:
+        edges.append(EdgeData(p.id, p.manager, "reports_to", "reports_to"))
+    return edges
+
+
+def _embed_edges(model: OrgModel, e: Embed) -> list[EdgeData]:
+    return [EdgeData(e.person, e.host, "embedded_in", e.id)]
+
+
+def _service_edges(model: OrgModel, s: Service) -> list[EdgeData]:
+    edges = []
+    if s.owner is not None:
+        edges.append(EdgeData(s.owner, s.id, "owns", "owns"))
+    if s.support is Support.SRE and s.sre_team is not None:
+        edges.append(EdgeData(s.sre_team, s.id, "supports", "supports"))
+    if s.platform_version is not None:
+        edges.append(EdgeData(s.id, s.platform_version, "runs_on", "runs_on"))
+    return edges
+
+
+def _dependency_edges(model: OrgModel, d: Dependency) -> list[EdgeData]:
+    return [EdgeData(d.source, d.target, "depends_on", "depends_on")]
+
+
+def _platform_edges(model: OrgModel, p: Platform) -> list[EdgeData]:
+    return [EdgeData(p.owner, p.id, "owns", "owns")] if p.owner is not None else []
+
+
+def _version_edges(model: OrgModel, v: PlatformVersion) -> list[EdgeData]:
+    edges = [EdgeData(v.id, v.platform, "version_of", "version_of")]
+    platform = model.platforms.get(v.platform)
+    if platform is not None and platform.owner is not None:
+        edges.append(EdgeData(platform.owner, v.id, "builds", "builds"))
+    if v.production_owner is not None:
+        edges.append(EdgeData(v.production_owner, v.id, "operates", "operates"))
+    return edges
+
+
+def _forum_edges(model: OrgModel, f: Forum) -> list[EdgeData]:
+    return [EdgeData(rep.person, f.id, "represents", f"represents:{rep.team}")
+            for rep in f.representatives]
+
+
+_HELD: dict[type, Callable[[OrgModel, Any], list[EdgeData]]] = {
+    Team: _team_edges,
+    Person: _person_edges,
+    Embed: _embed_edges,
+    Service: _service_edges,
+    Dependency: _dependency_edges,
+    Platform: _platform_edges,
+    PlatformVersion: _version_edges,
+    Forum: _forum_edges,
+}
 
 
 def edges_held_by(model: OrgModel, entity: Any) -> list[EdgeData]:
     """The edges drawing the references this entity holds (same kinds and keys as build_graph)."""
-    if isinstance(entity, Team):
-        return _edge(entity.id, entity.parent, "part_of")
-    if isinstance(entity, Person):
-        return _edge(entity.id, entity.team, "member_of") + _edge(
-            entity.id, entity.manager, "reports_to")
-    if isinstance(entity, Embed):
-        return _edge(entity.person, entity.host, "embedded_in", entity.id)
-    if isinstance(entity, Service):
-        sre = entity.sre_team if entity.support is Support.SRE else None
-        return (_edge(entity.owner, entity.id, "owns") + _edge(sre, entity.id, "supports")
-                + _edge(entity.id, entity.platform_version, "runs_on"))
-    if isinstance(entity, Dependency):
-        return _edge(entity.source, entity.target, "depends_on")
-    if isinstance(entity, Platform):
-        return _edge(entity.owner, entity.id, "owns")
-    if isinstance(entity, PlatformVersion):
-        platform = model.platforms.get(entity.platform)
-        return (_edge(entity.id, entity.platform, "version_of")
-                + _edge(platform.owner if platform else None, entity.id, "builds")
-                + _edge(entity.production_owner, entity.id, "operates"))
-    if isinstance(entity, Forum):
-        return [e for rep in entity.representatives
-                for e in _edge(rep.person, entity.id, "represents", f"represents:{rep.team}")]
-    return []
+    held = _HELD.get(type(entity))
+    return held(model, entity) if held is not None else []
 
 
 def dependents(model: OrgModel, entity: Any) -> list[Any]:
