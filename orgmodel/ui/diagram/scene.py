@@ -69,6 +69,7 @@ class DiagramScene(QGraphicsScene):
         self._counts: dict[str, int] | None = None
         self._closed = False
         self.labels_visible = False
+        self._badged = False
         self._selected: set[NodeItem] = set()
         self.selectionChanged.connect(self._refresh_selection)
         events = model.events
@@ -92,14 +93,20 @@ class DiagramScene(QGraphicsScene):
         self.layout_name = Layout(layout)
         self.filter = flt
         self.stored = dict(stored)
-        target = self._sync_visible()
+        self._sync_visible_and_move()
         self._sync_routing()
-        self.move_nodes(target if target is not None else self._target_positions(), animate=False)
 
     def set_filter(self, flt: ViewFilter) -> None:
         self.filter = flt
+        self._sync_visible_and_move()
+
+    def _sync_visible_and_move(self) -> None:
+        """Show what the filter shows; nodes that were already shown move to their places."""
+        before = set(self.node_items)
         target = self._sync_visible()
-        self.move_nodes(target if target is not None else self._target_positions(), animate=False)
+        if target is None:
+            target = self._target_positions()
+        self.move_nodes({n: p for n, p in target.items() if n in before}, animate=False)
 
     def set_stored(self, stored: Mapping[str, Point], layout: Layout | str, animate: bool = True) -> None:
         """The view's positions or layout changed (a drag, a layout, an undo): move there."""
@@ -241,6 +248,8 @@ class DiagramScene(QGraphicsScene):
 
     def _refresh_badges(self) -> None:
         """A collapsed team shows how many nodes of the shown kinds it hides."""
+        if not self.filter.collapsed and not self._badged:
+            return
         kinds = self.filter.effective_node_kinds(len(self.nodes))
         hidden: dict[str, int] = {}
         if self.filter.collapsed:
@@ -254,6 +263,7 @@ class DiagramScene(QGraphicsScene):
                         break
         for node_id, item in self.node_items.items():
             item.set_collapsed_count(hidden.get(node_id, 0))
+        self._badged = bool(hidden)
 
     def set_labels_visible(self, on: bool) -> None:
         """Labels are worth drawing only when readable (the view calls this as it zooms)."""
