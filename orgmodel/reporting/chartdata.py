@@ -51,6 +51,14 @@ class Run:
         return scenario_value(self.results, section, key, default)
 
 
+def has_sre(results: Results) -> bool:
+    """False when the results say there is never an SRE engineer (nothing SRE-related to chart)."""
+    series = (results.get("series") or {}).get("sre_engineers")
+    if not series or "mean" not in series:
+        return True
+    return any(v is not None and v > 0 for v in series["mean"])
+
+
 def scenario_value(results: Results, section: str, key: str, default: float) -> float:
     """A scenario parameter from the results, nested (``{"sre": {"ops_cap": ..}}``) or dotted."""
     scenario = results.get("scenario") or {}

@@ -13,7 +13,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from orgmodel.reporting.chartdata import WEEKS_PER_YEAR, Results, scenario_value
+from orgmodel.reporting.chartdata import WEEKS_PER_YEAR, Results, has_sre, scenario_value
+
+NO_SRE = "The organisation has no SRE engineers in this simulation, so there is no SRE load to forecast."
 
 SHARE_KEYS = ("share", "probability", "fraction", "share_of_runs", "runs_share")
 
@@ -146,6 +148,8 @@ def capacity_sentence(results: Results) -> str | None:
 
 def headline_sentences(results: Results, start: date | None = None) -> list[str]:
     """Every headline sentence the results support, most important first."""
+    if not has_sre(results):
+        return [NO_SRE]
     candidates = (
         overload_sentence(results, start),
         handback_sentence(results, start),

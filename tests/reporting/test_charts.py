@@ -101,3 +101,15 @@ def test_save_chart_refuses_other_formats(tmp_path: Path, results: dict[str, Any
     with pytest.raises(FormatError):
         save_chart(ops_fraction_chart, results, tmp_path / "chart.jpg")
     assert not list(tmp_path.iterdir())
+
+
+def test_an_organisation_without_sre_is_said_so(results: dict[str, Any]) -> None:
+    from orgmodel.reporting.headline import NO_SRE, headline_sentences
+
+    zero = {k: [0.0] * len(v) for k, v in results["series"]["sre_engineers"].items()}
+    no_sre = {**results, "series": {**results["series"], "sre_engineers": zero}}
+    assert headline_sentences(no_sre) == [NO_SRE]
+    fig = ops_fraction_chart(no_sre)
+    assert "No SRE engineers in these results" in _texts(fig)
+    assert NO_SRE in _texts(fig)
+    assert "No SRE engineers in these results" not in _texts(ops_fraction_chart(results))
