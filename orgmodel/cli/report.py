@@ -59,6 +59,8 @@ def _simulate(model: Any, args: argparse.Namespace, spec: str | None) -> tuple[A
     from orgmodel.sim.scenario import resolve_scenario
 
     params = resolve_scenario(spec, model)
+    if not params.name:  # an unnamed TOML file: call it by its file name
+        params.name = Path(spec).stem if spec else "baseline"
     runs = args.runs if args.runs is not None else min(params.runs, DEFAULT_RUNS)
     result = run_simulation(model, params, runs=runs, seed=args.seed, workers=args.workers)
     return params, result.to_dict()

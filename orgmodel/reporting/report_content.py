@@ -303,7 +303,7 @@ def build_pages(model: OrgModel, *, scenario: Any = None, results: Mapping[str, 
     """
     made = today or date.today()
     name = (getattr(scenario, "name", "") or ((results or {}).get("scenario") or {}).get("name")
-            or ("baseline" if results else "none"))
+            or ("unnamed scenario" if results else "none"))
     info = ReportInfo(model.organisation.name, model.organisation.description, str(name), made,
                       (results or {}).get("runs"))
     pages = [Page("title", model.organisation.name, "Organisation and SRE load report")]

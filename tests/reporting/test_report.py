@@ -126,7 +126,7 @@ def test_compared_scenarios_get_a_table_and_charts(seed_model: Any, make_results
     base, calm = make_results(runs=30), make_results(runs=30, growth=0.0, seed=5)
     _, pages = build_pages(seed_model, results=base, today=TODAY, compare=[("Calm", calm)])
     table = next(p for p in pages if p.title == "Scenarios compared")
-    assert [row[0] for row in table.table.rows] == ["baseline", "Calm"]
+    assert [row[0] for row in table.table.rows] == ["unnamed scenario", "Calm"]
     assert table.table.rows[1][1] == "never"
     assert table.takeaway == "SRE stays under the cap throughout with: Calm."
     charts = [p for p in pages if p.kind == "chart" and isinstance(p.results, list)]
@@ -153,3 +153,24 @@ def test_parameter_table_shows_what_was_simulated_with_provenance(results: dict[
     assert rows["runs"][1] == f"{results['runs']} *"  # changed from the default of 1000
     assert rows["sre.ops_cap"][1:4] == ["0.500", "0.500", "S"]
     assert rows["sre.prr_hours_classic"][3] == "D"
+
+
+def test_cli_names_an_unnamed_scenario_file_after_it(tmp_path: Path, seed_model: Any,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgmodel.cli import report as report_cli
+    from orgmodel.resources_path import resource
+
+    scenario = tmp_path / "fast-growth.toml"
+    scenario.write_text("weeks = 60\n[growth]\ndev_teams_per_quarter = 4\n")
+    seen: dict[str, Any] = {}
+
+    def fake_write(model: Any, out: Path, scenario: Any = None, results: Any = None,
+                   compare: Any = None) -> int:
+        seen.update(name=scenario.name, weeks=results["weeks"], runs=results["runs"])
+        return 1
+
+    monkeypatch.setattr("orgmodel.reporting.report_pdf.write_report", fake_write)
+    code = main(["report", str(resource("examples", "seed-enterprise.json")), "--scenario",
+                 str(scenario), "--runs", "3", "--out", str(tmp_path / "r.pdf")])
+    assert code == 0 and report_cli.DEFAULT_RUNS > 3
+    assert seen == {"name": "fast-growth", "weeks": 60, "runs": 3}
