@@ -63,6 +63,7 @@ class Page:
     view: View | None = None
     chart: str = ""
     results: Any = None  # one results dict, or (label, results) pairs for a comparison
+    scene: Any = None  # a diagram page's laid-out diagram_scene.Scene
 
 
 @dataclass
@@ -280,7 +281,8 @@ def diagram_pages(model: OrgModel) -> list[Page]:
         scene = build_scene(model, view)
         note = " ".join(scene.notes) or (view.notes if view is not None else "")
         title = view.name if view is not None else "The organisation"
-        pages.append(Page("diagram", title, note or _diagram_takeaway(scene), view=view))
+        pages.append(Page("diagram", title, note or _diagram_takeaway(scene), view=view,
+                          scene=scene))
     return pages
 
 

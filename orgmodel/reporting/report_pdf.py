@@ -35,9 +35,9 @@ def render_page(page: Page, info: ReportInfo, model: OrgModel) -> Any:
     elif page.kind == "table":
         table_page(fig, page)
     elif page.kind == "diagram":
-        from orgmodel.reporting.diagram import draw_view
+        from orgmodel.reporting.diagram import draw_scene
 
-        draw_view(model, page.view, fig, title=page.title, subtitle=page.takeaway)
+        draw_scene(page.scene, fig, model, title=page.title, subtitle=page.takeaway)
     elif page.kind == "chart":
         from orgmodel.reporting.charts import CHARTS
 

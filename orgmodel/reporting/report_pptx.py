@@ -186,9 +186,9 @@ def add_slide(prs: Any, page: Page, info: ReportInfo, model: OrgModel, number: i
     elif page.kind == "table":
         _table(slide, page)
     elif page.kind == "diagram":
-        from orgmodel.reporting.diagram import draw_view
+        from orgmodel.reporting.diagram import draw_scene
 
-        _picture(slide, draw_view(model, page.view, _body_figure(), titled=False))
+        _picture(slide, draw_scene(page.scene, _body_figure(), model))
     elif page.kind == "chart":
         from orgmodel.reporting.charts import CHARTS
 
