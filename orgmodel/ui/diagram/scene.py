@@ -51,9 +51,11 @@ class DiagramScene(QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.nodes: dict[str, NodeData] = {n.id: n for n in all_nodes(model)}
         self.edges: dict[tuple[str, str, str], EdgeData] = {}
+        self.by_kind: dict[str, dict[tuple[str, str, str], EdgeData]] = {}
         self.held: dict[str, list[tuple[str, str, str]]] = {}
         for holder, edge in all_edges(model):
             self.edges[edge.id] = edge
+            self.by_kind.setdefault(edge.kind, {})[edge.id] = edge
             self.held.setdefault(holder, []).append(edge.id)
         self.node_items: dict[str, NodeItem] = {}
         self.edge_items: dict[tuple[str, str, str], EdgeItem | CombItem] = {}
@@ -114,7 +116,7 @@ class DiagramScene(QGraphicsScene):
         self.layout_name = Layout(layout)
         self.stored = dict(stored)
         if self.edge_kinds != kinds:
-            self._sync_edges(self.edges.values())
+            self._sync_all_edges()
         self._sync_routing()
         self.move_nodes(self._target_positions(), animate=animate)
 
@@ -152,7 +154,7 @@ class DiagramScene(QGraphicsScene):
             target = self._target_positions()
             for node_id in new:
                 self._make_node_item(node_id, target.get(node_id))
-        self._sync_edges(self.edges.values())
+        self._sync_all_edges()
         self._refresh_badges()
         return target
 
@@ -169,6 +171,22 @@ class DiagramScene(QGraphicsScene):
     @property
     def edge_kinds(self) -> frozenset[str]:
         return self.filter.effective_edge_kinds(self.layout_name)
+
+    def _sync_all_edges(self) -> None:
+        """Edge items for exactly the shown edges (only the shown kinds are looked at)."""
+        kinds = self.edge_kinds
+        stale = [e for e in self.edge_items
+                 if not filters.visible_edge(self.edges[e], self.visible, kinds)]
+        for edge_id in stale:
+            self._drop_edge_item(edge_id)
+        for kind in kinds:
+            self._sync_edges(self.by_kind.get(kind, {}).values())
+        self._adjust_dirty_combs()
+
+    def _forget_edge(self, edge_id: tuple[str, str, str]) -> None:
+        edge = self.edges.pop(edge_id, None)
+        if edge is not None:
+            self.by_kind.get(edge.kind, {}).pop(edge_id, None)
 
     def _sync_edges(self, edges: Iterable[EdgeData]) -> None:
         kinds = self.edge_kinds
@@ -348,7 +366,7 @@ class DiagramScene(QGraphicsScene):
         entity = event.old
         for edge_id in self.held.pop(entity.id, []):
             self._drop_edge_item(edge_id)
-            self.edges.pop(edge_id, None)
+            self._forget_edge(edge_id)
         if entity.id in self.nodes:
             del self.nodes[entity.id]
             self.stored.pop(entity.id, None)
@@ -372,10 +390,11 @@ class DiagramScene(QGraphicsScene):
             self.nodes[node.id] = node
         for edge_id in self.held.pop(entity.id, []):
             self._drop_edge_item(edge_id)
-            self.edges.pop(edge_id, None)
+            self._forget_edge(edge_id)
         held = edges_held_by(self.model, entity)
         for edge in held:
             self.edges[edge.id] = edge
+            self.by_kind.setdefault(edge.kind, {})[edge.id] = edge
         self.held[entity.id] = [e.id for e in held]
         if node is not None and node.id in self.node_items:
             self.node_items[node.id].set_data(node, self.caption(node.id))
