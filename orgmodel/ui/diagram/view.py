@@ -25,6 +25,7 @@ from orgmodel.ui.diagram.items import TEXT_LOD, NodeItem, node_of_item
 from orgmodel.ui.diagram.scene import DiagramScene
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
+SMOOTH_ZOOM = 0.25  # below this zoom the canvas is drawn without antialiasing
 
 
 class DiagramView(QGraphicsView):
@@ -49,10 +50,15 @@ class DiagramView(QGraphicsView):
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.auto_fit = True  # refit on resize until the user zooms or pans
-        self.zoom_changed.connect(lambda zoom: scene.set_labels_visible(zoom >= TEXT_LOD))
+        self.zoom_changed.connect(self._level_of_detail)
         self._drag_start: dict[str, QPointF] = {}
         self._pan_from: QPointF | None = None
         self._space = False
+
+    def _level_of_detail(self, zoom: float) -> None:
+        """Labels only when readable; no antialiasing when nodes are a few pixels (faster)."""
+        self.diagram.set_labels_visible(zoom >= TEXT_LOD)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, zoom >= SMOOTH_ZOOM)
 
     @property
     def diagram(self) -> DiagramScene:
