@@ -190,7 +190,7 @@ def _services_subtitle(runs: list[Run]) -> str:
         back, total = run.stat("services_handed_back", "mean"), run.stat("services_total", "mean")
         return f"{back[-1]:.0f} of {total[-1]:.0f}" if back.size and total.size else None
 
-    if len(runs) == 1 and (sentence := handback_sentence(runs[0].results)):
+    if len(runs) == 1 and has_sre(runs[0].results) and (sentence := handback_sentence(runs[0].results)):
         return sentence
     return compare_text(runs, "Services handed back to developers by the end (mean of runs)", one)
 

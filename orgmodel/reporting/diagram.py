@@ -202,6 +202,9 @@ def draw_scene(scene: Scene, fig: Figure, model: OrgModel | None = None, *,
     _draw_edges(ax, scene, points_per_unit)
     _draw_nodes(ax, scene, points_per_unit, team_counts(model, scene) if model else {})
     _legend(legend_ax, scene)
+    if not scene.nodes:
+        ax.text(0.5, 0.5, "Nothing to draw", transform=ax.transAxes, ha="center", va="center",
+                **style.font(style.LABEL_SIZE + 2, style.MUTED))
     if title:
         style.title_figure(fig, title, subtitle)
     return fig

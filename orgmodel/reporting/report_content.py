@@ -290,6 +290,8 @@ def _diagram_takeaway(scene: Any) -> str:
     from collections import Counter
 
     kinds = Counter(d["kind"] for d in scene.nodes.values())
+    if not kinds:
+        return "Nothing to draw yet: the view shows no teams, people or services."
     words = {"team": "teams", "person": "people", "service": "services", "platform": "platforms",
              "platform_version": "platform versions", "forum": "forums"}
     return "Shows " + ", ".join(f"{n} {words.get(k, k)}" for k, n in kinds.items()) + "."
