@@ -257,3 +257,18 @@ def test_force_layout_refuses_big_views_and_says_why(monkeypatch: pytest.MonkeyP
     assert not widget.apply_layout(Layout.FORCE)
     assert "up to 5 nodes" in widget.status.text()
     assert len(widget.stack) == 0 and widget.scene.current_positions() == before
+
+
+def test_level_of_detail_follows_zoom(widget: DiagramWidget) -> None:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    widget.view.set_zoom(0.1)
+    assert not widget.scene.labels_visible
+    assert not widget.view.renderHints() & QPainter.RenderHint.Antialiasing
+    widget.view.set_zoom(1.0)
+    assert widget.scene.labels_visible
+    labels = [c for c in widget.scene.node_items["pay"].childItems()
+              if isinstance(c, QGraphicsSimpleTextItem)]
+    assert [label.text() for label in labels] == ["Payments", "Software · 3 people"]
+    assert all(label.isVisible() for label in labels)
