@@ -174,3 +174,17 @@ def test_cli_names_an_unnamed_scenario_file_after_it(tmp_path: Path, seed_model:
                  str(scenario), "--runs", "3", "--out", str(tmp_path / "r.pdf")])
     assert code == 0 and report_cli.DEFAULT_RUNS > 3
     assert seen == {"name": "fast-growth", "weeks": 60, "runs": 3}
+
+
+def test_an_empty_document_still_makes_a_report(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    from orgmodel.core.model import OrgModel
+
+    model = OrgModel()
+    out = tmp_path / "empty.pptx"
+    slides = report_pptx.write_report(model, out, today=TODAY)
+    deck = Presentation(str(out))
+    assert len(deck.slides) == slides
+    texts = " ".join(s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame)
+    assert "Nothing to draw yet" in texts and "0 people in 0 teams" in texts
