@@ -30,9 +30,23 @@ def scene_entries(scene: DiagramScene) -> list[LegendEntry]:
     return [e for e in legend_entries(kinds, edges) if e.node is None or e.node in present]
 
 
+def _cells(entries: list[LegendEntry]) -> list[tuple[int, int]]:
+    """(column, row) of each entry: node styles fill columns first, edge styles start a new one."""
+    cells: list[tuple[int, int]] = []
+    col, row = 0, 0
+    for i, entry in enumerate(entries):
+        starts_edges = entry.edge is not None and i > 0 and entries[i - 1].edge is None
+        if row == MAX_ROWS or (starts_edges and row > 0):
+            col, row = col + 1, 0
+        cells.append((col, row))
+        row += 1
+    return cells
+
+
 def legend_size(entries: list[LegendEntry]) -> QSize:
-    columns = max(1, -(-len(entries) // MAX_ROWS))
-    rows = min(len(entries), MAX_ROWS)
+    cells = _cells(entries)
+    columns = max((c for c, _ in cells), default=0) + 1
+    rows = max((r for _, r in cells), default=0) + 1
     return QSize(int(columns * COLUMN_W + PAD * 2), int(rows * ROW_H + PAD * 2 + 18))
 
 
@@ -48,8 +62,7 @@ def paint_legend(painter: QPainter, origin: QPointF, entries: list[LegendEntry])
     painter.setFont(label_font(True, 12.0))
     painter.drawText(QRectF(box.left() + PAD, box.top() + 4, 200, 18), Qt.AlignmentFlag.AlignLeft, "Legend")
     painter.setFont(label_font(False, 10.5))
-    for i, entry in enumerate(entries):
-        col, row = divmod(i, MAX_ROWS)
+    for entry, (col, row) in zip(entries, _cells(entries), strict=True):
         x = box.left() + PAD + col * COLUMN_W
         y = box.top() + PAD + 18 + row * ROW_H
         _swatch(painter, QRectF(x, y + 2, SWATCH_W, ROW_H - 4), entry)
