@@ -54,7 +54,7 @@ class PresentationWindow(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.view.resized.connect(self._place_overlays)
+        self.view.viewport_changed.connect(self._place_overlays)
         self.show_slide(self.index)
 
     @property

@@ -36,7 +36,7 @@ class DiagramView(QGraphicsView):
     delete_requested = Signal()
     find_requested = Signal()
     node_double_clicked = Signal(str)
-    resized = Signal()
+    viewport_changed = Signal()  # resized or scrolled: overlays re-place themselves
 
     def __init__(self, scene: DiagramScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -105,7 +105,11 @@ class DiagramView(QGraphicsView):
         super().resizeEvent(event)
         if self.auto_fit:
             self.fit()
-        self.resized.emit()  # overlays (legend, slide counter) follow the viewport
+        self.viewport_changed.emit()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)  # this also scrolls the viewport's child widgets
+        self.viewport_changed.emit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()

@@ -72,7 +72,7 @@ class DiagramWidget(QWidget):
         layout.addWidget(self.status)
         self._add_shortcuts()
         self.scene.selectionChanged.connect(self._emit_selection)
-        self.view.resized.connect(self.legend.place)
+        self.view.viewport_changed.connect(self.legend.place)
         events = self.model.events
         self._listening = [
             (events.entity_changed, self._on_entity_changed),

@@ -272,3 +272,11 @@ def test_level_of_detail_follows_zoom(widget: DiagramWidget) -> None:
               if isinstance(c, QGraphicsSimpleTextItem)]
     assert [label.text() for label in labels] == ["Payments", "Software · 3 people"]
     assert all(label.isVisible() for label in labels)
+
+
+def test_legend_stays_in_the_corner_while_scrolling(widget: DiagramWidget) -> None:
+    widget.view.set_zoom(2.0, widget.scene.node_items["pay"].pos())
+    corner = widget.legend.pos()
+    widget.view.horizontalScrollBar().setValue(widget.view.horizontalScrollBar().value() + 300)
+    widget.view.verticalScrollBar().setValue(widget.view.verticalScrollBar().value() + 200)
+    assert widget.legend.pos() == corner
