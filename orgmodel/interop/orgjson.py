@@ -9,7 +9,6 @@ defaults, and collections keep their order, so JSON -> model -> JSON is an ident
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
@@ -43,109 +42,25 @@ from orgmodel.core.kinds import (
     VersionStatus,
 )
 from orgmodel.core.model import OrgModel
+from orgmodel.interop.orgjson_values import (
+    NonFinite,
+    Parser,
+    boolean,
+    day,
+    enum_of,
+    filters,
+    load,
+    number,
+    obj,
+    opt_text,
+    positions,
+    tags,
+    text,
+    whole,
+)
 
 FORMAT = "orgmodel"
 VERSION = 1
-
-Parser = Callable[[Any, str], Any]
-
-
-class _NonFinite:
-    """Stands in for NaN/Infinity while parsing, so that the refusal can name the place."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
-def _show(value: Any) -> str:
-    """A value as it looked in the JSON text, for messages."""
-    if isinstance(value, _NonFinite):
-        return value.name
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _str(value: Any, where: str) -> str:
-    if not isinstance(value, str):
-        raise FormatError(f"{where} must be a string, not {_show(value)}.")
-    return value
-
-
-def _opt_str(value: Any, where: str) -> str | None:
-    return None if value is None else _str(value, where)
-
-
-def _int(value: Any, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise FormatError(f"{where} must be a whole number, not {_show(value)}.")
-    return value
-
-
-def _float(value: Any, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise FormatError(f"{where} must be a number, not {_show(value)}.")
-    return float(value)
-
-
-def _bool(value: Any, where: str) -> bool:
-    if not isinstance(value, bool):
-        raise FormatError(f"{where} must be true or false, not {_show(value)}.")
-    return value
-
-
-def _date(value: Any, where: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(_str(value, where))
-    except ValueError:
-        raise FormatError(f"{where} must be a date like 2026-01-05, not {_show(value)}.") from None
-
-
-def _tags(value: Any, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        raise FormatError(f"{where} must be a list of strings.")
-    return tuple(_str(v, f"{where}[{i}]") for i, v in enumerate(value))
-
-
-def _enum(enum: type[Enum]) -> Parser:
-    def parse(value: Any, where: str) -> Any:
-        try:
-            return enum(value)
-        except ValueError:
-            choices = ", ".join(str(e.value) for e in enum)
-            raise FormatError(f"{where} must be one of {choices}, not {_show(value)}.") from None
-
-    return parse
-
-
-def _object(value: Any, where: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise FormatError(f"{where} must be an object.")
-    return value
-
-
-def _load(value: Any, where: str) -> ServiceLoad:
-    data = _object(value, where)
-    known = {f.name for f in fields(ServiceLoad)}
-    unknown = sorted(set(data) - known)
-    if unknown:
-        raise FormatError(
-            f"{where}: unknown field '{unknown[0]}' (known: {', '.join(sorted(known))})."
-        )
-    return ServiceLoad(**{k: _float(v, f"{where}.{k}") for k, v in data.items()})
-
-
-def _positions(value: Any, where: str) -> dict[str, tuple[float, float]]:
-    out: dict[str, tuple[float, float]] = {}
-    for key, pos in _object(value, where).items():
-        if not isinstance(pos, list) or len(pos) != 2:
-            raise FormatError(f"{where}.{key} must be a pair [x, y].")
-        out[key] = (_float(pos[0], f"{where}.{key}[0]"), _float(pos[1], f"{where}.{key}[1]"))
-    return out
 
 
 def _reps(value: Any, where: str) -> tuple[Representative, ...]:
@@ -153,48 +68,36 @@ def _reps(value: Any, where: str) -> tuple[Representative, ...]:
         raise FormatError(f"{where} must be a list.")
     reps = []
     for i, item in enumerate(value):
-        data = _fields_of(item, f"{where}[{i}]", {"person": _str, "team": _str}, {"person", "team"})
+        data = _fields_of(item, f"{where}[{i}]", {"person": text, "team": text}, {"person", "team"})
         reps.append(Representative(**data))
     return tuple(reps)
 
 
-def _filters(value: Any, where: str) -> dict[str, Any]:
-    """A view's filters: any JSON object, but with finite numbers only."""
-
-    def walk(item: Any, place: str) -> None:
-        if isinstance(item, _NonFinite):
-            raise FormatError(f"{place} must be a finite number, not {item.name}.")
-        if isinstance(item, dict):
-            for key, inner in item.items():
-                walk(inner, f"{place}.{key}")
-        elif isinstance(item, list):
-            for i, inner in enumerate(item):
-                walk(inner, f"{place}[{i}]")
-
-    data = _object(value, where)
-    walk(data, where)
-    return data
-
-
-COMMON: dict[str, Parser] = {"id": _str, "name": _str, "notes": _str, "tags": _tags}
+COMMON: dict[str, Parser] = {"id": text, "name": text, "notes": text, "tags": tags}
 
 # JSON key -> parser, per collection; the JSON key equals the dataclass field except "from"/"to".
 SPECS: dict[str, tuple[type, dict[str, Parser], set[str]]] = {
     "teams": (
         Team,
-        {**COMMON, "kind": _enum(TeamKind), "parent": _opt_str, "sites": _int, "has_oncall": _bool},
+        {
+            **COMMON,
+            "kind": enum_of(TeamKind),
+            "parent": opt_text,
+            "sites": whole,
+            "has_oncall": boolean,
+        },
         {"id", "name"},
     ),
     "people": (
         Person,
         {
             **COMMON,
-            "role": _enum(Role),
-            "team": _opt_str,
-            "manager": _opt_str,
-            "fte": _float,
-            "location": _str,
-            "email": _str,
+            "role": enum_of(Role),
+            "team": opt_text,
+            "manager": opt_text,
+            "fte": number,
+            "location": text,
+            "email": text,
         },
         {"id", "name"},
     ),
@@ -202,49 +105,49 @@ SPECS: dict[str, tuple[type, dict[str, Parser], set[str]]] = {
         Service,
         {
             **COMMON,
-            "owner": _opt_str,
-            "architecture": _enum(Architecture),
-            "tier": _int,
-            "support": _enum(Support),
-            "sre_team": _opt_str,
-            "platform_version": _opt_str,
-            "load": _load,
+            "owner": opt_text,
+            "architecture": enum_of(Architecture),
+            "tier": whole,
+            "support": enum_of(Support),
+            "sre_team": opt_text,
+            "platform_version": opt_text,
+            "load": load,
         },
         {"id", "name"},
     ),
     "platforms": (
         Platform,
-        {**COMMON, "kind": _enum(PlatformKind), "owner": _opt_str},
+        {**COMMON, "kind": enum_of(PlatformKind), "owner": opt_text},
         {"id", "name"},
     ),
     "platform_versions": (
         PlatformVersion,
         {
             **COMMON,
-            "platform": _str,
-            "version": _str,
-            "status": _enum(VersionStatus),
-            "production_owner": _opt_str,
-            "released": _date,
+            "platform": text,
+            "version": text,
+            "status": enum_of(VersionStatus),
+            "production_owner": opt_text,
+            "released": day,
         },
         {"id", "platform", "version"},
     ),
     "embeds": (
         Embed,
-        {**COMMON, "person": _str, "host": _str, "purpose": _str, "start": _date, "end": _date},
+        {**COMMON, "person": text, "host": text, "purpose": text, "start": day, "end": day},
         {"id", "person", "host"},
     ),
-    "dependencies": (Dependency, {"from": _str, "to": _str}, {"from", "to"}),
+    "dependencies": (Dependency, {"from": text, "to": text}, {"from", "to"}),
     "forums": (Forum, {**COMMON, "representatives": _reps}, {"id", "name"}),
-    "scenarios": (Scenario, {**COMMON, "toml": _str}, {"id", "name"}),
+    "scenarios": (Scenario, {**COMMON, "toml": text}, {"id", "name"}),
     "views": (
         View,
         {
             **COMMON,
-            "layout": _enum(Layout),
-            "filters": _filters,
-            "positions": _positions,
-            "zoom": _float,
+            "layout": enum_of(Layout),
+            "filters": filters,
+            "positions": positions,
+            "zoom": number,
         },
         {"id", "name"},
     ),
@@ -267,7 +170,7 @@ _RENAME = {"from": "source", "to": "target"}
 def _fields_of(
     item: Any, where: str, spec: dict[str, Parser], required: set[str]
 ) -> dict[str, Any]:
-    data = _object(item, where)
+    data = obj(item, where)
     unknown = sorted(set(data) - set(spec))
     if unknown:
         raise FormatError(f"{where}: unknown field '{unknown[0]}'.")
@@ -279,22 +182,22 @@ def _fields_of(
 
 def _organisation(value: Any) -> Organisation:
     spec: dict[str, Parser] = {
-        "name": _str,
-        "description": _str,
-        "planning_start": _date,
-        "notes": _str,
-        "tags": _tags,
+        "name": text,
+        "description": text,
+        "planning_start": day,
+        "notes": text,
+        "tags": tags,
     }
     return Organisation(**_fields_of(value, "organisation", spec, {"name"}))
 
 
 def model_from_dict(data: Any) -> OrgModel:
     """Build a model from parsed orgmodel JSON; raises ``FormatError`` on anything wrong."""
-    doc = _object(data, "the document")
+    doc = obj(data, "the document")
     if doc.get("format") != FORMAT:
         raise FormatError('This is not orgmodel JSON (its "format" is not "orgmodel").')
     version = doc.get("version")
-    if isinstance(version, (bool, _NonFinite)) or version != VERSION:
+    if isinstance(version, (bool, NonFinite)) or version != VERSION:
         raise FormatError(
             f"orgmodel JSON version {json.dumps(version)} is not supported "
             f"(this OrgModel reads version {VERSION})."
@@ -394,7 +297,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def loads(text: str) -> OrgModel:
     """Parse orgmodel JSON text strictly (no NaN/Infinity, no repeated keys) into a model."""
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_NonFinite)
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=NonFinite)
     except json.JSONDecodeError as error:
         raise FormatError(
             f"Not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
