@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 DASHES: dict[str, Any] = {"solid": "-", "dash": (0, (5, 3)), "dot": (0, (1, 2)),
                           "dashdot": (0, (5, 2, 1, 2))}
 LEGEND_WIDTH_IN = 2.4
-DIAGRAM_FIGSIZE = (13.0, 6.4)  # a 16:9 slide body; the page layout check assumes this area
+DIAGRAM_FIGSIZE = (13.0, 6.4)  # a standalone drawing: about a 16:9 slide without its title
 
 
 def _shape(kind: str, x: float, y: float, w: float, h: float, st: Any, lw: float) -> Any:
@@ -44,7 +44,7 @@ def _shape(kind: str, x: float, y: float, w: float, h: float, st: Any, lw: float
     left, top = x - w / 2, y - h / 2
     if kind in ("round_rect", "pill", "cylinder"):
         radius = h / 2 if kind == "pill" else h * (0.3 if kind == "cylinder" else 0.18)
-        return FancyBboxPatch((left + radius * 0.0, top), w, h,
+        return FancyBboxPatch((left, top), w, h,
                               boxstyle=f"round,pad=0,rounding_size={radius}", **common)
     if kind == "hexagon":
         d = h / 2
@@ -70,7 +70,7 @@ def _fit_label(text: str, box_w: float, font_units: float, lines: int = 2) -> tu
     if len(text) <= capacity:
         return text, 1.0
     if len(text) <= capacity / 0.8:
-        return text, len(text) and capacity / len(text)
+        return text, capacity / len(text)
     if lines == 1:
         return text[: int(capacity / 0.8) - 1].rstrip() + "…", 0.8
     per_line = max(4, int(capacity / 0.85))
