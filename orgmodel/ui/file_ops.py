@@ -117,6 +117,7 @@ class FileOperations(QObject):
         self.window.set_document(document)
         self.window.settings.add_recent_file(target)
         self.window.update_recent_menu()
+        self.window.statusBar().showMessage(f"Opened {target.name}", 4000)
         return True
 
     # ---------------------------------------------------------------- save

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 
 from orgmodel.core.entities import (
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.actions = build_actions(self)
         self.import_export = install_import_export(self)
         self._view_menu()
+        self._context_menus()
         self._status_bar()
         self.hub.changed.connect(self._on_selection)
         self.resize(1400, 900)
@@ -105,6 +106,15 @@ class MainWindow(QMainWindow):
             menu.addAction(self.toolbar.toggleViewAction())
         menu.addSeparator()
         menu.addAction(self.actions.presentation)
+
+    def _context_menus(self) -> None:
+        """Right-click in the explorer: add next to the clicked row, delete it."""
+        view = self.explorer.view
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        adds = [self.actions.add[k] for k in (EntityKind.TEAM, EntityKind.PERSON, EntityKind.SERVICE)]
+        separator = QAction(self)
+        separator.setSeparator(True)
+        view.addActions([*adds, separator, self.actions.delete])
 
     def _status_bar(self) -> None:
         self.selection_label = QLabel()

@@ -79,9 +79,10 @@ class ExplorerDock(QDockWidget):
             self.source.detach()
             self.source.deleteLater()
         self.source = ExplorerModel(stack, self)
+        self.proxy.setSourceModel(self.source)
+        # after the proxy's own handlers, so that it has dropped its old mapping first
         self.source.modelAboutToBeReset.connect(self._remember_state)
         self.source.modelReset.connect(self._restore_state)
-        self.proxy.setSourceModel(self.source)
         header = self.view.header()  # the columns exist only once there is a source model
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -35,6 +35,7 @@ from orgmodel.ui.labels import entity_detail, entity_name, entity_tooltip
 MIME_IDS = "application/x-orgmodel-ids"
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
+_DETACHED = Node("__detached__")
 
 
 class ExplorerModel(QAbstractItemModel):
@@ -47,6 +48,7 @@ class ExplorerModel(QAbstractItemModel):
         self._stack = stack
         self._model = stack.model
         self._root, self._index = build_tree(self._model)
+        self._by_uid = {node.uid: node for node in self._index.values()}
         self._stale = False
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.refresh)
@@ -92,8 +94,8 @@ class ExplorerModel(QAbstractItemModel):
             self.refresh()
 
     def _row_changed(self, node: Node) -> None:
-        left = self.createIndex(node.row(), 0, node)
-        right = self.createIndex(node.row(), 1, node)
+        left = self._make(node.row(), 0, node)
+        right = self._make(node.row(), 1, node)
         self.dataChanged.emit(left, right)
 
     def _touch_embeds(self) -> None:
@@ -105,23 +107,31 @@ class ExplorerModel(QAbstractItemModel):
         self._timer.stop()
         self.beginResetModel()
         self._root, self._index = build_tree(self._model)
+        self._by_uid = {node.uid: node for node in self._index.values()}
         self._stale = False
         self.endResetModel()
 
     # ------------------------------------------------------------- structure
     def node(self, index: Index) -> Node:
-        return index.internalPointer() if index.isValid() else self._root  # type: ignore[return-value]
+        """The node of an index. Indexes carry a node's number, not a pointer to it: an index
+        that outlived a rebuild finds no node (an empty, detached one) instead of freed memory."""
+        if not index.isValid():
+            return self._root
+        return self._by_uid.get(index.internalId(), _DETACHED)
+
+    def _make(self, row: int, column: int, node: Node) -> QModelIndex:
+        return self.createIndex(row, column, node.uid)
 
     def index_of_key(self, key: str) -> QModelIndex:
         node = self._index.get(key)
         if node is None or node.parent is None:
             return QModelIndex()
-        return self.createIndex(node.row(), 0, node)
+        return self._make(node.row(), 0, node)
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
         parent_node = self.node(parent)
         if 0 <= row < len(parent_node.children) and 0 <= column < 2:
-            return self.createIndex(row, column, parent_node.children[row])
+            return self._make(row, column, parent_node.children[row])
         return QModelIndex()
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
@@ -130,7 +140,7 @@ class ExplorerModel(QAbstractItemModel):
         parent_node = self.node(index).parent
         if parent_node is None or parent_node is self._root:
             return QModelIndex()
-        return self.createIndex(parent_node.row(), 0, parent_node)
+        return self._make(parent_node.row(), 0, parent_node)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid() and parent.column() != 0:

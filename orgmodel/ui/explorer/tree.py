@@ -8,6 +8,7 @@ entity belongs, so the Qt model can tell an in-place change from a move. Qt-free
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,7 @@ from orgmodel.core.kinds import EntityKind
 from orgmodel.core.model import OrgModel, kind_of
 
 ORGANISATION_KEY = "__organisation__"
+_UIDS = itertools.count(1)
 
 CATEGORIES: tuple[tuple[str, str, EntityKind], ...] = (
     ("cat:teams", "Teams", EntityKind.TEAM),
@@ -40,6 +42,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     kind: EntityKind | None = None  # None for categories and the organisation
     label: str = ""  # fixed text of categories
+    uid: int = field(default_factory=lambda: next(_UIDS))  # unique across rebuilds
 
     def add(self, child: Node) -> Node:
         child.parent = self
