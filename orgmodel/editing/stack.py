@@ -221,6 +221,7 @@ class CommandStack:
         command.do(self.model)
         if self._macros:
             self._macros[-1].add_done(command)
+            self.changed.emit(None)  # is_clean may have turned false
             return
         self._record(command)
 
@@ -302,6 +303,7 @@ class CommandStack:
         macro = self._macros.pop()
         if macro.children:
             macro.undo(self.model)
+            self.changed.emit(None)
 
     @contextmanager
     def macro(self, text: str) -> Iterator[None]:

@@ -251,6 +251,14 @@ def test_changed_is_emitted_on_every_change_of_index_or_clean(stack: CommandStac
     stack.set_index(0)  # no move: no signal
     stack.clear()
     assert len(seen) == 8
+    with stack.macro("Two"):
+        stack.push(rename("pay", "X", merge=False))  # inside a macro: is_clean turns false
+        stack.push(rename("pay", "Y", merge=False))
+    assert len(seen) == 11
+    with pytest.raises(KeyError), stack.macro("Fails"):
+        stack.push(rename("pay", "Z", merge=False))
+        raise KeyError("boom")
+    assert len(seen) == 13 and stack.texts == ["Two"]
 
 
 def test_commands_refuse_double_do(model: OrgModel) -> None:
