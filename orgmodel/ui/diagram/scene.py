@@ -23,6 +23,7 @@ from orgmodel.core.events import EntityEvent
 from orgmodel.core.kinds import Layout
 from orgmodel.core.model import OrgModel
 from orgmodel.ui.diagram import filters
+from orgmodel.ui.diagram.edges import HUB_END, CombItem, EdgeItem, hub_of, make_edge
 from orgmodel.ui.diagram.filters import ViewFilter
 from orgmodel.ui.diagram.graphdata import (
     EdgeData,
@@ -33,15 +34,14 @@ from orgmodel.ui.diagram.graphdata import (
     edges_held_by,
     node_of,
 )
-from orgmodel.ui.diagram.items import HUB_END, CombItem, EdgeItem, NodeItem, hub_of, make_edge
+from orgmodel.ui.diagram.items import NodeItem
+from orgmodel.ui.diagram.motion import NodeMotion
 
 Point = tuple[float, float]
-ANIMATION_MS = 260
-ANIMATE_AT_MOST = 1500  # nodes; larger moves jump
 STRUCTURAL_FIELDS = ("parent", "team", "owner", "platform", "kind", "role", "support")
 
 
-class DiagramScene(QGraphicsScene):
+class DiagramScene(NodeMotion, QGraphicsScene):
     """Items for the visible part of a model; call ``close()`` to stop listening to it."""
 
     def __init__(self, model: OrgModel, parent: Any = None) -> None:
@@ -296,58 +296,6 @@ class DiagramScene(QGraphicsScene):
             if item.scene() is self:
                 item.refresh_pen()
         self._selected = selected
-
-    # ----------------------------------------------------------------- moving
-    @property
-    def animating(self) -> bool:
-        return self._animation is not None
-
-    def place(self, positions: Mapping[str, QPointF]) -> None:
-        """Put node items at scene positions and re-route each affected edge once."""
-        edges: dict[int, EdgeItem | CombItem] = {}
-        for node_id, point in positions.items():
-            item = self.node_items.get(node_id)
-            if item is not None:
-                item.setPos(point)
-                for edge in item.edges:
-                    edges[id(edge)] = edge
-        for edge in edges.values():
-            edge.adjust()
-
-    def move_nodes(self, target: Mapping[str, Point], animate: bool = True) -> None:
-        self.finish_animation()
-        start = {n: self.node_items[n].pos() for n in target if n in self.node_items}
-        moving = {n: QPointF(*target[n]) for n, p in start.items() if p != QPointF(*target[n])}
-        if not moving:
-            return
-        if not animate or len(moving) > ANIMATE_AT_MOST:
-            self.place(moving)
-            return
-        animation = QVariantAnimation(self)
-        animation.setDuration(ANIMATION_MS)
-        animation.setStartValue(0.0)
-        animation.setEndValue(1.0)
-
-        def step(value: Any) -> None:
-            t = float(value)
-            self.place({n: start[n] + (end - start[n]) * t for n, end in moving.items()})
-
-        animation.valueChanged.connect(step)
-        animation.finished.connect(self._animation_done)
-        self._animation = animation
-        self._animation_end = moving
-        animation.start()
-
-    def finish_animation(self) -> None:
-        if self._animation is not None:
-            self._animation.stop()
-            self.place(self._animation_end)
-            self._animation_done()
-
-    def _animation_done(self) -> None:
-        if self._animation is not None:
-            self._animation.deleteLater()
-        self._animation = None
 
     def items_rect(self, ids: Iterable[str] | None = None) -> QRectF:
         chosen = self.node_items.values() if ids is None else [
