@@ -280,3 +280,19 @@ def test_legend_stays_in_the_corner_while_scrolling(widget: DiagramWidget) -> No
     widget.view.horizontalScrollBar().setValue(widget.view.horizontalScrollBar().value() + 300)
     widget.view.verticalScrollBar().setValue(widget.view.verticalScrollBar().value() + 200)
     assert widget.legend.pos() == corner
+
+
+def test_filter_menu_toggles_kinds_and_support(widget: DiagramWidget) -> None:
+    menu = widget.controls.filter_menu
+    menu.aboutToShow.emit()
+    people = next(a for a in menu.actions() if a.text() == "People")
+    assert people.isChecked()
+    people.trigger()
+    assert "p0" not in widget.scene.node_items
+    menu.aboutToShow.emit()  # rebuilt from the current filter
+    assert not next(a for a in menu.actions() if a.text() == "People").isChecked()
+    next(a for a in menu.actions() if a.text() == "SRE-supported only").trigger()
+    assert "cart" in widget.scene.node_items and "ledger" not in widget.scene.node_items
+    menu.aboutToShow.emit()
+    next(a for a in menu.actions() if a.text() == "Reports to").trigger()
+    assert "reports_to" in widget.scene.edge_kinds
