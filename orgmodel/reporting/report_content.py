@@ -322,6 +322,9 @@ def build_pages(model: OrgModel, *, scenario: Any = None, results: Mapping[str, 
 
             pages += comparison_pages([(info.scenario, results), *compare])
         pages += parameter_pages(results, scenario)
+    from orgmodel.reporting.report_roster import roster_pages
+
+    pages += roster_pages(model)
     return info, pages
 
 
