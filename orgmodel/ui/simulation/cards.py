@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from orgmodel.reporting.chartdata import scenario_value
 from orgmodel.reporting.headline import (
@@ -25,6 +27,7 @@ from orgmodel.reporting.headline import (
 )
 
 Card = tuple[str, str, str]  # big value, detail line, tooltip
+TWO_BY_TWO_BELOW = 760  # pixels of width under which the cards go two by two
 
 
 class HeadlineCard(QFrame):
@@ -40,6 +43,7 @@ class HeadlineCard(QFrame):
         layout.setSpacing(2)
         self.title = QLabel(title, self)
         self.title.setObjectName("cardTitle")
+        self.title.setWordWrap(True)
         self.value = QLabel("—", self)
         self.value.setObjectName("cardValue")
         self.detail = QLabel("", self)
@@ -48,6 +52,20 @@ class HeadlineCard(QFrame):
         for label in (self.title, self.value, self.detail):
             layout.addWidget(label)
         layout.addStretch(1)
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for two lines of title, the value and two lines of detail, whatever the width."""
+        hint = super().minimumSizeHint()
+        margins = self.contentsMargins()
+        layout = self.layout()
+        inner = layout.contentsMargins() if layout is not None else margins
+        lines = (
+            2 * self.title.fontMetrics().lineSpacing()
+            + self.value.fontMetrics().lineSpacing()
+            + 2 * self.detail.fontMetrics().lineSpacing()
+        )
+        height = lines + 3 * 2 + inner.top() + inner.bottom() + margins.top() + margins.bottom()
+        return QSize(hint.width(), max(hint.height(), height))
 
     def show_card(self, card: Card) -> None:
         value, detail, tip = card
@@ -136,14 +154,30 @@ class HeadlineCards(QWidget):
         self.caption = QLabel("Run a simulation to see its headline figures.", self)
         self.caption.setObjectName("cardsCaption")
         outer.addWidget(self.caption)
-        row = QHBoxLayout()
-        row.setSpacing(8)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(8)
         self.cards: dict[str, HeadlineCard] = {}
         for key, title, _ in CARDS:
-            card = HeadlineCard(key, title, self)
-            self.cards[key] = card
-            row.addWidget(card, 1)
-        outer.addLayout(row)
+            self.cards[key] = HeadlineCard(key, title, self)
+        self._columns = 0
+        self._reflow(len(CARDS))
+        outer.addLayout(self.grid)
+
+    def _reflow(self, columns: int) -> None:
+        """Lay the cards out in ``columns`` columns (four in a row, or two by two when narrow)."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in self.cards.values():
+            self.grid.removeWidget(card)
+        for i, card in enumerate(self.cards.values()):
+            self.grid.addWidget(card, i // columns, i % columns)
+        for column in range(len(CARDS)):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow(len(CARDS) if event.size().width() >= TWO_BY_TWO_BELOW else 2)
 
     def show_results(self, label: str, results: Mapping[str, Any] | None) -> None:
         if results is None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QWidget
 
@@ -45,11 +45,19 @@ class ChartCanvas(FigureCanvasQTAgg):
         )
         self.setObjectName(f"chart:{key}")
         self.key = key
-        self.setMinimumSize(480, 300)
+        self.setMinimumSize(420, 220)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)
         self._timer.timeout.connect(lambda: on_resized(self))
+
+    def sizeHint(self) -> QSize:
+        # matplotlib's hint follows the figure's size, which follows the widget: a fixed hint
+        # keeps layouts (a scroll area above all) from chasing their own tail
+        return QSize(900, 500)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.minimumSize()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # The charts are laid out for a 10 x 5.6 inch page: on a small canvas use fewer dots per

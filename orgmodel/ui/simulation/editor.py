@@ -69,6 +69,8 @@ class ScenarioEditor(QWidget):
             self.pages[section] = self.toolbox.addItem(
                 self._section_page(section), SECTION_TITLES.get(section, section.title())
             )
+        # every section header plus room for a page's first rows, even in a short window
+        self.toolbox.setMinimumHeight(28 * (len(SECTIONS) + 8))
         layout.addWidget(self.toolbox, 1)
 
     # ---------------------------------------------------------------- layout
@@ -129,6 +131,7 @@ class ScenarioEditor(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: field below label
         for param in PARAMETERS:
             if param.section == section:
                 field = self._field(param, page)

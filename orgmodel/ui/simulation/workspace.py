@@ -16,14 +16,16 @@ import time
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +46,15 @@ def _slug(name: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-") or "simulation"
 
 
+def _scroll(widget: QWidget, parent: QWidget) -> QScrollArea:
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    return area
+
+
 class SimulationWorkspace(QWidget):
     """Edit a scenario, run it in the background, read and compare its results."""
 
@@ -61,12 +72,13 @@ class SimulationWorkspace(QWidget):
         self.runner = SimulationRunner(self)
         self._started = 0.0
         self.editor = ScenarioEditor(stack, self)
-        self.editor.setMinimumWidth(380)
+        # a short window scrolls the editor rather than squash it; Scenario hides it
+        self.editor_panel = _scroll(self.editor, self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.editor)
+        splitter.addWidget(self.editor_panel)
         splitter.addWidget(self._results_side())
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([400, 1000])
+        splitter.setSizes([380, 1000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
@@ -88,6 +100,7 @@ class SimulationWorkspace(QWidget):
         layout = QVBoxLayout(side)
         layout.setContentsMargins(6, 0, 0, 0)
         layout.addLayout(self._run_bar(side))
+        layout.addWidget(self.status)
         self.cards = HeadlineCards(side)
         layout.addWidget(self.cards)
         self.compare = CompareBar(side)
@@ -103,12 +116,21 @@ class SimulationWorkspace(QWidget):
         self.run_button.setObjectName("runButton")
         self.run_button.setToolTip("Simulate the document under this scenario (F9).")
         self.run_button.clicked.connect(self.run)
+        self.editor_toggle = QToolButton(side)
+        self.editor_toggle.setText("Scenario")
+        self.editor_toggle.setCheckable(True)
+        self.editor_toggle.setChecked(True)
+        self.editor_toggle.setToolTip(
+            "Show or hide the scenario editor (more room for the charts)."
+        )
+        self.editor_toggle.toggled.connect(lambda shown: self.editor_panel.setVisible(shown))
+        bar.addWidget(self.editor_toggle)
         self.cancel_button = QPushButton("Cancel", side)
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.clicked.connect(self.cancel)
         self.progress = QProgressBar(side)
         self.progress.setObjectName("simulationProgress")
-        self.progress.setMinimumWidth(160)
+        self.progress.setMinimumWidth(220)
         self.progress.setTextVisible(True)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -118,7 +140,7 @@ class SimulationWorkspace(QWidget):
         self.status.setWordWrap(True)
         for widget in (self.run_button, self.cancel_button, self.progress):
             bar.addWidget(widget)
-        bar.addWidget(self.status, 1)
+        bar.addStretch(1)
         return bar
 
     def _action_bar(self, side: QWidget) -> QHBoxLayout:
@@ -138,6 +160,12 @@ class SimulationWorkspace(QWidget):
         bar.addWidget(self.export_chart_button)
         bar.addWidget(self.export_results_button)
         return bar
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # once styled, the editor knows its real minimum: never cut it, scroll it instead
+        bar = self.editor_panel.verticalScrollBar().sizeHint().width()
+        self.editor_panel.setMinimumWidth(self.editor.minimumSizeHint().width() + bar + 2)
 
     def _apply_style(self) -> None:
         palette = self.palette()
