@@ -137,6 +137,7 @@ class NodeItem(QGraphicsPathItem):
         self.style: NodeStyle = node_style(data.kind, data.sub)
         self._elided: str | None = None
         self._labels: list[QGraphicsSimpleTextItem] = []
+        self._text_on = False
         self._badge: QGraphicsPathItem | None = None
         self.setFlags(NODE_FLAGS)
         self.setZValue(1.0)
@@ -156,8 +157,9 @@ class NodeItem(QGraphicsPathItem):
         self.setBrush(_node_brush(self.style))
         self.refresh_pen()
         if self._labels:
-            shown = self._labels[0].isVisible()
+            shown = self._text_on
             self._drop_labels()
+            self._text_on = False
             self.show_text(shown)
 
     def refresh_pen(self) -> None:
@@ -192,8 +194,15 @@ class NodeItem(QGraphicsPathItem):
         return QRectF(-w / 2.0, -h / 2.0, w, h)
 
     # ----------------------------------------------------------------- text and badge
+    @property
+    def has_labels(self) -> bool:
+        return bool(self._labels)
+
     def show_text(self, on: bool) -> None:
         """Show or hide the label (created on first need: most nodes of a huge model never are)."""
+        if on == self._text_on:
+            return
+        self._text_on = on
         if on and not self._labels:
             self._make_labels()
         for label in self._labels:

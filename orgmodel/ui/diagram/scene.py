@@ -283,12 +283,25 @@ class DiagramScene(NodeMotion, QGraphicsScene):
             item.set_collapsed_count(hidden.get(node_id, 0))
         self._badged = bool(hidden)
 
-    def set_labels_visible(self, on: bool) -> None:
-        """Labels are worth drawing only when readable (the view calls this as it zooms)."""
-        if on != self.labels_visible:
-            self.labels_visible = on
-            for item in self.node_items.values():
-                item.show_text(on)
+    def set_labels_visible(self, on: bool, region: QRectF | None = None) -> None:
+        """Labels are worth drawing only when readable (the view calls this as it zooms and
+        scrolls). Showing them makes labels for the nodes in ``region`` (all when None) only:
+        a zoomed-in view of a 5,000-node model never pays for labels it does not show."""
+        changed = on != self.labels_visible
+        self.labels_visible = on
+        if not on:
+            if changed:
+                for item in self.node_items.values():
+                    item.show_text(False)
+            return
+        if region is None:
+            items = list(self.node_items.values())
+        else:
+            items = [i for i in self.items(region) if isinstance(i, NodeItem)]
+            if changed:  # labels made earlier elsewhere come back too
+                items += [i for i in self.node_items.values() if i.has_labels]
+        for item in items:
+            item.show_text(True)
 
     def _refresh_selection(self) -> None:
         selected = {i for i in self.selectedItems() if isinstance(i, NodeItem)}

@@ -51,14 +51,24 @@ class DiagramView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.auto_fit = True  # refit on resize until the user zooms or pans
         self.zoom_changed.connect(self._level_of_detail)
+        self.viewport_changed.connect(self._label_newly_shown)
         self._drag_start: dict[str, QPointF] = {}
         self._pan_from: QPointF | None = None
         self._space = False
 
     def _level_of_detail(self, zoom: float) -> None:
         """Labels only when readable; no antialiasing when nodes are a few pixels (faster)."""
-        self.diagram.set_labels_visible(zoom >= TEXT_LOD)
+        self.diagram.set_labels_visible(zoom >= TEXT_LOD, self._shown_rect())
         self.setRenderHint(QPainter.RenderHint.Antialiasing, zoom >= SMOOTH_ZOOM)
+
+    def _shown_rect(self) -> QRectF:
+        """The part of the scene in the window, with a margin for the next scroll."""
+        rect = self.mapToScene(self.viewport().rect()).boundingRect()
+        return rect.adjusted(-rect.width() / 2, -rect.height() / 2, rect.width() / 2, rect.height() / 2)
+
+    def _label_newly_shown(self) -> None:
+        if self.diagram.labels_visible:
+            self.diagram.set_labels_visible(True, self._shown_rect())
 
     @property
     def diagram(self) -> DiagramScene:

@@ -296,3 +296,18 @@ def test_filter_menu_toggles_kinds_and_support(widget: DiagramWidget) -> None:
     menu.aboutToShow.emit()
     next(a for a in menu.actions() if a.text() == "Reports to").trigger()
     assert "reports_to" in widget.scene.edge_kinds
+
+
+def test_labels_are_made_only_for_nodes_near_the_window(widget: DiagramWidget) -> None:
+    items = widget.scene.node_items
+    widget.view.set_zoom(0.1)
+    widget.scene.set_labels_visible(False)
+    for item in items.values():  # start from a canvas without any label
+        item._drop_labels()
+        item._text_on = False
+    left = min(items.values(), key=lambda i: i.pos().x())
+    right = max(items.values(), key=lambda i: i.pos().x())
+    widget.view.set_zoom(3.0, left.pos())
+    assert left.has_labels and not right.has_labels
+    widget.view.centerOn(right.pos())  # scrolling brings labels along
+    assert right.has_labels
