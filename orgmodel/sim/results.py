@@ -12,7 +12,9 @@ Headline (all week numbers are simulation weeks, 0 = today):
   ``OPS_OVERLOAD`` / hands services back, as ``{"p10", "p50", "p90", "share"}`` over the runs in
   which it happened (nearest-rank percentiles; ``null`` when it never did), ``share``
   = the fraction of runs in which it happened;
-- ``peak_sre_ops_fraction``: p10/p50/p90 across runs of each run's highest SRE ops fraction;
+- ``peak_sre_ops_fraction``: p10/p50/p90 across runs of each run's highest SRE ops fraction
+  averaged over ``sre.overload_window_weeks`` (the window the overload flag uses; single weeks
+  of bursty pages reach the available hours and say little);
 - ``max_sustainable_services``: ``ops_cap * SRE hours today / today's mean expected SRE
   interrupt hours per SRE-supported service`` (``null`` without SRE-supported services);
 - ``handback_probability_by_year``: a list, item i = share of runs with a handback in year i+1;
@@ -161,9 +163,18 @@ def _embed_queue(arrivals: float, engineers: int, weeks: int) -> dict[str, Any]:
             "mean_wait_weeks": round(queueing.mean_wait(engineers, load, float(weeks)), 4)}
 
 
+def _rolling_mean(values: np.ndarray, window: int) -> np.ndarray:
+    """Trailing means over ``window`` weeks (fewer in the first weeks), per run."""
+    window = max(1, min(window, values.shape[1]))
+    sums = np.cumsum(values, axis=1, dtype=np.float64)
+    sums[:, window:] = sums[:, window:] - sums[:, :-window]
+    counts = np.minimum(np.arange(1, values.shape[1] + 1), window)
+    return sums / counts
+
+
 def _headline(raw: RawRun, p: ScenarioParams, cm: CompiledModel, weeks: int) -> dict[str, Any]:
     s = raw.series
-    peak = s["sre_ops_fraction"].max(axis=1)
+    peak = _rolling_mean(s["sre_ops_fraction"], p.sre.overload_window_weeks).max(axis=1)
     handbacks = np.diff(s["services_handed_back"], axis=1, prepend=0.0) > 0
     sre_services = float(s["services_sre"][:, 0].mean())
     per_service = float(s["sre_interrupt_hours"][:, 0].mean()) / sre_services if sre_services else 0.0
@@ -223,7 +234,9 @@ def headline_sentences(result: SimulationResult) -> list[str]:
     else:
         lines.append("SRE hands no services back.")
     peak = h["peak_sre_ops_fraction"]
-    lines.append(f"Peak SRE ops fraction: {peak['p50']:.0%} (P10-P90: {peak['p10']:.0%}-{peak['p90']:.0%}).")
+    window = int(result.scenario.get("sre", {}).get("overload_window_weeks", 13))
+    lines.append(f"Peak SRE ops fraction ({window}-week average): {peak['p50']:.0%} "
+                 f"(P10-P90: {peak['p10']:.0%}-{peak['p90']:.0%}).")
     if h["max_sustainable_services"] is not None:
         lines.append(f"At today's hours per service SRE can hold about {h['max_sustainable_services']} "
                      "services at the cap.")

@@ -93,3 +93,15 @@ def test_overload_sentence_quotes_the_weeks() -> None:
     lines = headline_sentences(SimulationResult.from_dict(data))
     assert lines[0] == "SRE passes the 50 % cap in week 40 (P10-P90: 31-52) in 87 % of runs."
     assert lines[1] == "SRE hands no services back."
+
+
+def test_peak_is_the_highest_overload_window_average_not_a_single_week() -> None:
+    import numpy as np
+
+    from orgmodel.sim.results import _rolling_mean
+
+    phi = np.array([[0.2, 0.2, 1.0, 0.2, 0.2, 0.2], [0.6, 0.6, 0.6, 0.6, 0.6, 0.6]])
+    means = _rolling_mean(phi, 3)
+    assert np.allclose(means[0], [0.2, 0.2, 1.4 / 3, 1.4 / 3, 1.4 / 3, 0.2])
+    assert np.allclose(means[1], 0.6)
+    assert means.max(axis=1)[0] < phi.max(axis=1)[0]  # one bursty week does not make the peak
