@@ -386,5 +386,12 @@ def build() -> OrgModel:
         "weeks = 260",
         notes="Five years at the default growth and load of the scenario parameters.",
     )
+    b.scenario(
+        "growth-push",
+        "Growth push",
+        'name = "Growth push"\nweeks = 260\n\n[growth]\ndev_teams_per_quarter = 4.0\ntier1_share = 0.4\n',
+        notes="Twice the hiring of development teams, and more of their services tier 1: "
+        "SRE passes the 50 % cap in about two and a half years.",
+    )
     _views(b)
     return b.model
