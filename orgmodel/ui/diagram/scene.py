@@ -116,9 +116,13 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         self.layout_name = Layout(layout)
         self.stored = dict(stored)
         if self.edge_kinds != kinds:
-            self._sync_all_edges()
-        self._sync_routing()
+            self._drop_stale_edges()
+        rerouted = self._set_routing()
         self.move_nodes(self._target_positions(), animate=animate)
+        if self.edge_kinds != kinds:
+            self._sync_all_edges()  # new edges start where their nodes are now
+        for item in rerouted:
+            item.adjust()
 
     def auto_positions(self, layout: Layout | str | None = None) -> dict[str, Point]:
         """The layout's positions for the visible nodes (force falls back to the org chart)."""
@@ -162,23 +166,34 @@ class DiagramScene(NodeMotion, QGraphicsScene):
     def orthogonal(self) -> bool:
         return self.layout_name is not Layout.FORCE
 
-    def _sync_routing(self) -> None:
+    def _set_routing(self) -> list[EdgeItem | CombItem]:
+        """Switch edges to the layout's routing; returns those to re-route."""
+        changed = []
         for item in {id(i): i for i in self.edge_items.values()}.values():
             if item.orthogonal != self.orthogonal:
                 item.orthogonal = self.orthogonal
-                item.adjust()
+                changed.append(item)
+        return changed
+
+    def _sync_routing(self) -> None:
+        for item in self._set_routing():
+            item.adjust()
 
     @property
     def edge_kinds(self) -> frozenset[str]:
         return self.filter.effective_edge_kinds(self.layout_name)
 
-    def _sync_all_edges(self) -> None:
-        """Edge items for exactly the shown edges (only the shown kinds are looked at)."""
+    def _drop_stale_edges(self) -> None:
         kinds = self.edge_kinds
         stale = [e for e in self.edge_items
                  if not filters.visible_edge(self.edges[e], self.visible, kinds)]
         for edge_id in stale:
             self._drop_edge_item(edge_id)
+
+    def _sync_all_edges(self) -> None:
+        """Edge items for exactly the shown edges (only the shown kinds are looked at)."""
+        kinds = self.edge_kinds
+        self._drop_stale_edges()
         for kind in kinds:
             self._sync_edges(self.by_kind.get(kind, {}).values())
         self._adjust_dirty_combs()
