@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -168,6 +168,11 @@ class SimulationWorkspace(QWidget):
         bar = self.editor_panel.verticalScrollBar().sizeHint().width()
         self.editor_panel.setMinimumWidth(self.editor.minimumSizeHint().width() + bar + 2)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: recolour the cards
+            self._apply_style()
+
     def _apply_style(self) -> None:
         palette = self.palette()
         dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
@@ -175,7 +180,7 @@ class SimulationWorkspace(QWidget):
         muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
         base = palette.color(QPalette.ColorRole.Base).name()
         border = palette.color(QPalette.ColorRole.Mid).name()
-        self.setStyleSheet(
+        sheet = (
             f"QLabel#simError {{ color: {error}; }}"
             f'QLabel#simulationStatus[error="true"] {{ color: {error}; }}'
             f"QFrame#headlineCard {{ background: {base}; border: 1px solid {border};"
@@ -185,6 +190,8 @@ class SimulationWorkspace(QWidget):
             "QLabel#cardDetail { font-size: 9pt; border: none; }"
             f"QLabel#cardsCaption, QLabel#scenarioDescription {{ color: {muted}; }}"
         )
+        if sheet != self.styleSheet():  # setting it again would loop through PaletteChange
+            self.setStyleSheet(sheet)
 
     def _watch_stack(self) -> None:
         stack, runner, handler = self.stack, self.runner, self._on_stack_changed

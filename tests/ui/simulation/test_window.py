@@ -117,3 +117,14 @@ def test_a_new_document_stops_the_running_simulation(qtbot: Any, window_workspac
     window.central.show_simulation()
     assert window.central.simulation is not None
     assert window.central.simulation.compare.results == {}
+
+
+def test_cards_follow_a_theme_change(qapp: Any, workspace: Any) -> None:
+    from PySide6.QtGui import QPalette
+
+    from orgmodel.ui.theme import apply_theme
+
+    for theme in ("dark", "light"):
+        apply_theme(qapp, theme)
+        base = qapp.palette().color(QPalette.ColorRole.Base).name()
+        assert f"QFrame#headlineCard {{ background: {base};" in workspace.styleSheet()
