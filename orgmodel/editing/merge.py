@@ -24,9 +24,13 @@ def _parents_first(items: Iterable[Any], parent_of: str) -> list[Any]:
     ordered: list[Any] = []
     placed: set[str] = set()
     while pending:
-        ready = [e for e in pending.values()
-                 if getattr(e, parent_of) is None or getattr(e, parent_of) in placed
-                 or getattr(e, parent_of) not in pending]
+        ready = [
+            e
+            for e in pending.values()
+            if getattr(e, parent_of) is None
+            or getattr(e, parent_of) in placed
+            or getattr(e, parent_of) not in pending
+        ]
         if not ready:  # a cycle: let the model refuse it with its own sentence
             ready = list(pending.values())[:1]
         for entity in ready:
@@ -40,8 +44,16 @@ def import_order(source: OrgModel) -> list[Any]:
     """Every entity of ``source`` in an order in which adding them one by one is valid."""
     entities: list[Any] = _parents_first(source.teams.values(), "parent")
     entities += _parents_first(source.people.values(), "manager")
-    for kind in (EntityKind.PLATFORM, EntityKind.PLATFORM_VERSION, EntityKind.SERVICE, EntityKind.EMBED,
-                 EntityKind.DEPENDENCY, EntityKind.FORUM, EntityKind.SCENARIO, EntityKind.VIEW):
+    for kind in (
+        EntityKind.PLATFORM,
+        EntityKind.PLATFORM_VERSION,
+        EntityKind.SERVICE,
+        EntityKind.EMBED,
+        EntityKind.DEPENDENCY,
+        EntityKind.FORUM,
+        EntityKind.SCENARIO,
+        EntityKind.VIEW,
+    ):
         entities += list(source.collection(kind).values())
     return entities
 

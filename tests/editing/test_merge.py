@@ -17,8 +17,12 @@ def test_import_into_empty_document_then_undo_and_redo() -> None:
     stack = CommandStack(target)
     stack.push(ImportModelCommand(source, "Import example"))
     assert len(target) == len(source)
-    assert {t.id: t.parent for t in target.teams.values()} == {t.id: t.parent for t in source.teams.values()}
-    assert {p.id: p.manager for p in target.people.values()} == {p.id: p.manager for p in source.people.values()}
+    assert {t.id: t.parent for t in target.teams.values()} == {
+        t.id: t.parent for t in source.teams.values()
+    }
+    assert {p.id: p.manager for p in target.people.values()} == {
+        p.id: p.manager for p in source.people.values()
+    }
     assert stack.undo_text.startswith("Import example")
     stack.undo()
     assert len(target) == 0
