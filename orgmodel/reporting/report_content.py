@@ -224,6 +224,8 @@ CHART_TITLES = {
 
 def simulation_pages(results: Mapping[str, Any], start: date | None, scenario: str) -> list[Page]:
     from orgmodel.reporting.charts import chart_takeaway
+    from orgmodel.reporting.charts_teams import takeaway as teams_takeaway
+    from orgmodel.reporting.charts_teams import team_medians
 
     sentences = headline_sentences(results, start)
     runs = results.get("runs")
@@ -235,7 +237,21 @@ def simulation_pages(results: Mapping[str, Any], start: date | None, scenario: s
     for key, title in CHART_TITLES.items():
         takeaway = chart_takeaway(key, results)
         pages.append(Page("chart", title, takeaway, chart=key, results=results))
+        if key == "ops_fraction" and len(team_medians(results)) > 1:
+            pages.append(Page("chart", "SRE teams against the operations cap",
+                              teams_takeaway(results), chart="sre_teams", results=results))
     return pages
+
+
+def chart_function(key: str) -> Any:
+    """The chart function behind a chart page (the ``CHARTS`` ones and report-only charts)."""
+    if key == "sre_teams":
+        from orgmodel.reporting.charts_teams import sre_teams_chart
+
+        return sre_teams_chart
+    from orgmodel.reporting.charts import CHARTS
+
+    return CHARTS[key][0]
 
 
 def parameter_pages(results: Mapping[str, Any] | None, params: Any) -> list[Page]:

@@ -39,11 +39,11 @@ def render_page(page: Page, info: ReportInfo, model: OrgModel) -> Any:
 
         draw_scene(page.scene, fig, model, title=page.title, subtitle=page.takeaway)
     elif page.kind == "chart":
-        from orgmodel.reporting.charts import CHARTS
+        from orgmodel.reporting.report_content import chart_function
 
         assert page.results is not None
         with style.footer_space(0.35):
-            CHARTS[page.chart][0](page.results, fig)
+            chart_function(page.chart)(page.results, fig)
     return fig
 
 

@@ -190,11 +190,11 @@ def add_slide(prs: Any, page: Page, info: ReportInfo, model: OrgModel, number: i
 
         _picture(slide, draw_scene(page.scene, _body_figure(), model))
     elif page.kind == "chart":
-        from orgmodel.reporting.charts import CHARTS
+        from orgmodel.reporting.report_content import chart_function
 
         assert page.results is not None
         with style.untitled():
-            _picture(slide, CHARTS[page.chart][0](page.results, _body_figure()))
+            _picture(slide, chart_function(page.chart)(page.results, _body_figure()))
 
 
 def write_pptx(pages: list[Page], info: ReportInfo, model: OrgModel, path: str | Path) -> None:

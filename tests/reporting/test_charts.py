@@ -113,3 +113,25 @@ def test_an_organisation_without_sre_is_said_so(results: dict[str, Any]) -> None
     assert "No SRE engineers in these results" in _texts(fig)
     assert NO_SRE in _texts(fig)
     assert "No SRE engineers in these results" not in _texts(ops_fraction_chart(results))
+
+
+def test_sre_teams_chart_ranks_teams_and_marks_those_over_the_cap(make_results: Callable[..., Any]) -> None:
+    from orgmodel.reporting.charts_teams import sre_teams_chart, takeaway, team_medians
+
+    results = make_results(runs=30, teams=("calm", "busy"))
+    results["team_names"] = {"calm": "Calm SRE", "busy": "Busy SRE"}
+    assert list(team_medians(results)) == ["Busy SRE", "Calm SRE"]  # the synthetic 'busy' runs hotter
+    assert takeaway(results).startswith("2 of 2 SRE teams pass the cap")
+    fig = sre_teams_chart(results)
+    labels = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert labels == ["Busy SRE", "Calm SRE", "50 % operations cap"]
+
+
+def test_report_adds_the_team_chart_only_for_several_sre_teams(seed_model: Any,
+                                                              make_results: Callable[..., Any]) -> None:
+    from orgmodel.reporting.report_content import simulation_pages
+
+    one = simulation_pages(make_results(runs=20, teams=("solo",)), None, "s")
+    two = simulation_pages(make_results(runs=20), None, "s")
+    assert "sre_teams" not in [p.chart for p in one]
+    assert [p.chart for p in two].count("sre_teams") == 1
