@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 MAX_TEAMS = 6
-TEAM_COLOURS = ("#1f4e79", "#d9822b", "#2a9d8f", "#b03a2e", "#6c3483", "#7f8c8d")
+TEAM_COLOURS = ("#1f4e79", "#d9822b", "#2a9d8f", "#8c6d31", "#6c3483", "#7f8c8d")  # no cap red
 
 
 def team_medians(results: Results) -> dict[str, np.ndarray]:
