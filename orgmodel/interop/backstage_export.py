@@ -122,7 +122,7 @@ def _component(model: OrgModel, names: _Names, service: Any) -> dict[str, Any]:
 
 
 def dumps_backstage(model: OrgModel) -> str:
-    return yaml.safe_dump_all(backstage_documents(model), sort_keys=False, allow_unicode=True)
+    return str(yaml.safe_dump_all(backstage_documents(model), sort_keys=False, allow_unicode=True))
 
 
 def write_backstage(model: OrgModel, path: str | Path) -> None:

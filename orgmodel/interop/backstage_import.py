@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,7 @@ def _title(entity: RawEntity, name: str) -> str:
     return str(title)
 
 
-def _enum(kind: type, value: str | None, entity: RawEntity, key: str) -> Any:
+def _enum(kind: type[Enum], value: str | None, entity: RawEntity, key: str) -> Any:
     if value is None:
         return None
     try:
@@ -193,13 +194,13 @@ def _teams(model: OrgModel, catalog: _Catalog, report: ImportReport) -> None:
                     notes=str((entity.data.get("metadata") or {}).get("description") or ""))
         model.add(team)
         report.taken["teams"] += 1
-    for tid, parent in parents.items():
-        if parent is not None and tid in model.teams:
+    for tid, parent_id in parents.items():
+        if parent_id is not None and tid in model.teams:
             try:
-                model.change(tid, parent=parent)
+                model.change(tid, parent=parent_id)
             except OrgModelError:
                 raise FormatError(f"{where[tid].where}: the groups form a cycle: '{model.teams[tid].name}' "
-                                  f"cannot sit under '{model.teams[parent].name}'.") from None
+                                  f"cannot sit under '{model.teams[parent_id].name}'.") from None
 
 
 def _people(model: OrgModel, catalog: _Catalog, report: ImportReport, embeds: bool) -> None:
@@ -208,17 +209,17 @@ def _people(model: OrgModel, catalog: _Catalog, report: ImportReport, embeds: bo
         ann = _annotations(entity)
         teams: list[str] = []
         for membership in spec.get("memberOf") or []:
-            team = catalog.resolve(membership, "group", ref)
-            if team is None:
+            group = catalog.resolve(membership, "group", ref)
+            if group is None:
                 report.skipped.append(f"{entity.path.name}:{entity.line_of('spec.memberOf')}: membership '{membership}' "
                                       f"of user '{ref.name}' does not resolve.")
-            elif orgmodel_id(team) not in teams:
-                teams.append(orgmodel_id(team))
+            elif orgmodel_id(group) not in teams:
+                teams.append(orgmodel_id(group))
         home = teams[0] if teams else None
         role = _enum(Role, ann.get("role"), entity, "role")
         if role is None:
             role = ROLE_FOR_KIND.get(model.teams[home].kind, Role.SOFTWARE_ENGINEER) if home else Role.SOFTWARE_ENGINEER
-        profile = spec.get("profile") if isinstance(spec.get("profile"), dict) else {}
+        profile: dict[str, Any] = spec["profile"] if isinstance(spec.get("profile"), dict) else {}
         pid = orgmodel_id(ref)
         model.add(Person(pid, _title(entity, ref.name), role, team=home, email=str(profile.get("email") or "")))
         report.taken["people"] += 1

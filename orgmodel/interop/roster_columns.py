@@ -10,6 +10,7 @@ reading rows.
 from __future__ import annotations
 
 import re
+from enum import Enum
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -75,7 +76,7 @@ class Mapping:
                               "map one with a mapping file.")
 
 
-def _enum_map(data: Any, enum: type, where: str) -> dict[str, Any]:
+def _enum_map(data: Any, enum: type[Enum], where: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise FormatError(f"{where} must be a table of name = value.")
     out = {}
