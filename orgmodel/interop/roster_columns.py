@@ -10,8 +10,8 @@ reading rows.
 from __future__ import annotations
 
 import re
-from enum import Enum
 import tomllib
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
