@@ -74,6 +74,10 @@ class HeadlineCard(QFrame):
         self.setToolTip(tip)
 
 
+def runs_text(runs: Any) -> str:
+    return "1 run" if runs == 1 else f"{runs} runs"
+
+
 def _keep(text: str) -> str:
     """Keep a short phrase on one line when the card wraps its detail."""
     return text.replace(" ", "\u00a0")
@@ -187,7 +191,7 @@ class HeadlineCards(QWidget):
             return
         runs, weeks = results.get("runs"), int(results.get("weeks") or 0)
         self.caption.setText(
-            f"Headline for “{label}” · {runs} runs over {horizon(weeks)}"
+            f"Headline for “{label}” · {runs_text(runs)} over {horizon(weeks)}"
             f" · {results.get('mode', 'stochastic')} mode"
         )
         for key, _title, make in CARDS:

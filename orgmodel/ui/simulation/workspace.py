@@ -34,7 +34,7 @@ from orgmodel.core.errors import OrgModelError
 from orgmodel.editing.stack import CommandStack
 from orgmodel.ui.settings import AppSettings
 from orgmodel.ui.simulation import export
-from orgmodel.ui.simulation.cards import HeadlineCards
+from orgmodel.ui.simulation.cards import HeadlineCards, runs_text
 from orgmodel.ui.simulation.charts_view import ChartTabs
 from orgmodel.ui.simulation.compare import CompareBar
 from orgmodel.ui.simulation.editor import ScenarioEditor
@@ -222,12 +222,13 @@ class SimulationWorkspace(QWidget):
         if params is None:
             self._set_status(f"Fix this before running: {self.editor.first_error}", error=True)
             return False
+        runs = 1 if params.mode == "expected" else params.runs  # expected mode: one run
         self._started = time.monotonic()
         self.runner.start(self.stack.model.copy(), params, self.editor.scenario_name)
         self.progress.setRange(0, 0)  # busy until the first block reports
         self.progress.setFormat("Starting…")
         self._set_status(
-            f"Simulating “{self.editor.scenario_name}”: {params.runs} runs over "
+            f"Simulating “{self.editor.scenario_name}”: {runs_text(runs)} over "
             f"{params.weeks} weeks…"
         )
         self._update_buttons()
@@ -252,7 +253,7 @@ class SimulationWorkspace(QWidget):
         name = self.runner.label
         self.compare.add(name, result.to_dict())
         self._set_status(
-            f"Finished “{name}”: {result.runs} runs over {result.weeks} weeks in {seconds:.1f} s."
+            f"Finished “{name}”: {runs_text(result.runs)} over {result.weeks} weeks in {seconds:.1f} s."
         )
         self._update_buttons()
 
@@ -337,7 +338,8 @@ class SimulationWorkspace(QWidget):
             else ""
         )
         text = (
-            f"In the median run (run {plan.run}; {plan.runs_with_handback} of {plan.total_runs} "
+            f"In the median run of “{self.compare.primary}” (run {plan.run}; "
+            f"{plan.runs_with_handback} of {plan.total_runs} "
             f"runs hand document services back) SRE hands these {len(plan.services)} services "
             f"back to their developers:\n\n{names}{skipped}\n\nApply this to the document? "
             "It is one step you can undo."

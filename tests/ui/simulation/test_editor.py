@@ -122,3 +122,11 @@ def test_stored_scenarios_load_and_a_bad_one_is_one_sentence(qtbot: Any, workspa
     assert editor.source_error.isVisible()
     assert editor.source_error.text() == "sre.ops_cap must be between 0 and 1, not 1.5."
     assert editor.fields["growth.dev_teams_per_quarter"].value == 1.0  # nothing half-loaded
+
+
+def test_scenario_button_hides_and_shows_the_editor(qtbot: Any, workspace: Any) -> None:
+    assert workspace.editor_panel.isVisible()
+    qtbot.mouseClick(workspace.editor_toggle, Qt.MouseButton.LeftButton)
+    assert not workspace.editor_panel.isVisible() and workspace.charts.isVisible()
+    qtbot.mouseClick(workspace.editor_toggle, Qt.MouseButton.LeftButton)
+    assert workspace.editor_panel.isVisible()

@@ -36,7 +36,7 @@ def test_apply_handback_plan_is_one_undoable_step(qtbot: Any, workspace: Any, di
     question = dialogs.texts("question")[-1]
     for service_id in plan.services:
         assert f"• {model.services[service_id].name}" in question
-    assert f"median run (run {plan.run}" in question
+    assert f"median run of “Baseline” (run {plan.run};" in question
     for service_id in plan.services:
         assert model.services[service_id].support == Support.DEV
         assert model.services[service_id].sre_team is None

@@ -98,6 +98,7 @@ def test_at_most_three_scenarios_are_compared(qtbot: Any, workspace: Any) -> Non
     assert workspace.compare.checked() == ["A", "B", "C"]
     assert "At most 3" in workspace.compare.note.text()
     assert _median_lines(workspace) == ["A", "B", "C"]
+    assert "Headline for “A” · 1 run over 8 weeks" in workspace.cards.caption.text()
 
 
 def test_exports_write_charts_and_results(
