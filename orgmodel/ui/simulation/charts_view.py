@@ -32,7 +32,7 @@ TAB_TITLES = {
 }
 log = logging.getLogger(__name__)
 MIN_DPI = 64.0
-FIT_INCHES = (10.6, 5.4)
+FIT_INCHES = (11.1, 5.4)  # the widest legend (ops fraction, one scenario) is 10.9 in
 EMPTY_TEXT = "Run a simulation: its charts appear here."
 
 
