@@ -56,14 +56,14 @@ def screenshot(file: str | None, png: str, theme: str | None = None,
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from orgmodel.core.errors import OrgModelError
     from orgmodel.ui.app import configure_application, create_application
-    from orgmodel.ui.document import Document
+    from orgmodel.ui.document import Document, open_error_sentence
 
     document = None
     if file:
         try:
             document = Document.open(file)
         except (OrgModelError, OSError) as error:
-            print(f"orgmodel: cannot open {file}: {error}", file=sys.stderr)
+            print(f"orgmodel: {open_error_sentence(file, error)}", file=sys.stderr)
             return 2
     app = create_application([sys.argv[0]])
     if theme is not None:

@@ -161,3 +161,13 @@ class Document:
             except OSError:
                 pass
             self._lock = None
+
+
+def open_error_sentence(path: str | Path, error: BaseException) -> str:
+    """"Cannot open NAME: why." without repeating the name when the reason already has it."""
+    name = Path(path).name
+    reason = str(error) if isinstance(error, OrgModelError) else (
+        getattr(error, "strerror", None) or str(error))
+    if name in reason:
+        return reason if reason.lower().startswith("cannot open") else f"Cannot open {reason[:1].lower()}{reason[1:]}"
+    return f"Cannot open {name}: {reason}"

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from orgmodel.core.errors import OrgModelError
-from orgmodel.ui.document import Document
+from orgmodel.ui.document import Document, open_error_sentence
 from orgmodel.ui.recovery import RecoveryStore
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ class FileOperations(QObject):
         try:
             document = Document.open(target)
         except (OrgModelError, OSError) as error:
-            self._warn("Cannot open", f"Cannot open {target.name}: {_problem(error)}")
+            self._warn("Cannot open", open_error_sentence(target, error))
             if not target.exists():
                 self.window.settings.remove_recent_file(target)
                 self.window.update_recent_menu()

@@ -168,3 +168,13 @@ def test_forum_representatives(seed_window, qtbot) -> None:
     qtbot.mouseClick(reps.add_button, Qt.MouseButton.LeftButton)
     assert len(model.forums[forum.id].representatives) == len(forum.representatives) + 1
     assert reps.list.count() == len(forum.representatives) + 1
+
+
+def test_related_lines_follow_the_model(seed_window) -> None:
+    model = seed_window.document.model
+    team_id = _team_id(seed_window, "Payments")
+    _select(seed_window, team_id)
+    text = seed_window.inspector.related.text()
+    assert f"{len(model.members(team_id))} (" in text and "Owns:" in text
+    service = next(s for s in model.services.values() if s.owner == team_id)
+    assert service.name in text

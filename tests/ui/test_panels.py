@@ -128,3 +128,15 @@ def test_window_geometry_and_state_are_restored(window, isolated_settings) -> No
     finally:
         again.document.close()
         again.deleteLater()
+
+
+def test_preferences_action_retunes_autosave(window, monkeypatch) -> None:
+    def choose(dialog) -> int:
+        dialog.autosave.setValue(45)
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(PreferencesDialog, "exec", choose)
+    window.actions.preferences.trigger()
+    assert window.files.autosave_timer.interval() == 45_000 and window.files.autosave_timer.isActive()
+    assert AppSettings().autosave_seconds == 45

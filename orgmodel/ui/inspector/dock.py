@@ -28,6 +28,7 @@ from orgmodel.editing.stack import CommandStack
 from orgmodel.ui.icons import app_icon, kind_icon
 from orgmodel.ui.inspector.commit import command_for
 from orgmodel.ui.inspector.editors import Editor, make_editor
+from orgmodel.ui.inspector.related import related_lines
 from orgmodel.ui.inspector.representatives import RepresentativesEditor
 from orgmodel.ui.inspector.specs import FieldSpec, read_field, specs_for
 from orgmodel.ui.labels import enum_label
@@ -60,6 +61,9 @@ class InspectorDock(QDockWidget):
         self.error.setObjectName("inspectorError")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.related = QLabel()
+        self.related.setWordWrap(True)
+        self.related.setTextFormat(Qt.TextFormat.RichText)
         self._form_host = QWidget()
         self._body = QWidget()
         layout = QVBoxLayout(self._body)
@@ -70,6 +74,7 @@ class InspectorDock(QDockWidget):
         layout.addWidget(self.subtitle)
         layout.addWidget(self.error)
         layout.addWidget(self._form_host)
+        layout.addWidget(self.related)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -179,6 +184,9 @@ class InspectorDock(QDockWidget):
             editor.set_value(self._display_value(entity, name))
         if self.representatives is not None:
             self.representatives.refresh()
+        lines = related_lines(self._stack.model, entity)
+        self.related.setText("<br>".join(lines))
+        self.related.setVisible(bool(lines))
         if not isinstance(entity, Organisation):
             self._set_heading(entity)
 
