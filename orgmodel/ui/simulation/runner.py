@@ -104,8 +104,7 @@ class SimulationRunner(QObject):
     def _end(self, signal: Any, *payload: Any) -> None:
         worker, self._worker = self._worker, None
         if worker is not None:
-            worker.wait()
-            worker.deleteLater()
+            worker.wait()  # run() has returned; the thread object goes with its last reference
         signal.emit(*payload)
 
     def shutdown(self) -> None:
