@@ -44,6 +44,7 @@ class Actions:
     simulation: QAction
     about: QAction
     recent_menu: QMenu
+    embed: QAction | None = None
     examples: dict[str, QAction] = field(default_factory=dict)
     add: dict[EntityKind, QAction] = field(default_factory=dict)
 
@@ -99,6 +100,11 @@ def _model_menu(window: MainWindow, acts: Actions) -> None:
         action = _action(window, text, lambda k=kind: window.add_entity(k), icon=kind_icon(kind))
         acts.add[kind] = action
         menu.addAction(action)
+    menu.addSeparator()
+    acts.embed = _action(window, "&Embed Selected Person In…", window.embed_selection,
+                         icon=kind_icon(EntityKind.EMBED),
+                         tip="Embed the selected engineer in another team for a few weeks")
+    menu.addAction(acts.embed)
     menu.addSeparator()
     menu.addAction(acts.delete)
 

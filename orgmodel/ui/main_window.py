@@ -16,23 +16,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 
-from orgmodel.core.entities import (
-    Forum,
-    Person,
-    Platform,
-    PlatformVersion,
-    Scenario,
-    Service,
-    Team,
-    new_id,
-)
 from orgmodel.core.errors import OrgModelError
 from orgmodel.core.kinds import EntityKind
 from orgmodel.core.model import describe
-from orgmodel.editing.commands import AddEntityCommand, RemoveEntityCommand
 from orgmodel.ui.actions import build_actions
 from orgmodel.ui.central import CentralTabs, load_class
 from orgmodel.ui.document import Document
+from orgmodel.ui.edit_ops import EditOperations
 from orgmodel.ui.explorer.dock import ExplorerDock
 from orgmodel.ui.file_ops import FileOperations
 from orgmodel.ui.findings_dock import FindingsDock
@@ -61,6 +51,7 @@ class MainWindow(QMainWindow):
         self.presentation: Any = None
         self.hub = SelectionHub(self)
         self.files = FileOperations(self, recovery_dir)
+        self.edits = EditOperations(self)
         self.central = CentralTabs(self.hub, self, settings=self.settings)
         self.setCentralWidget(self.central)
         self.explorer = ExplorerDock(self.hub, self)
@@ -201,80 +192,13 @@ class MainWindow(QMainWindow):
         return True
 
     def delete_selection(self) -> None:
-        ids = [i for i in self.hub.ids if i in self.document.model]
-        if not ids:
-            self.statusBar().showMessage("Select something to delete first.", 3000)
-            return
-        stack = self.document.stack
-        try:
-            if len(ids) == 1:
-                stack.push(RemoveEntityCommand(ids[0]))
-            else:
-                with stack.macro(f"Remove {len(ids)} entities"):
-                    for entity_id in ids:
-                        if entity_id in self.document.model:
-                            stack.push(RemoveEntityCommand(entity_id))
-        except OrgModelError as error:
-            QMessageBox.warning(self, "Cannot delete", str(error))
+        self.edits.delete_selection()
 
     def add_entity(self, kind: EntityKind) -> str | None:
-        """Add a new entity of ``kind`` next to the selection, select it and return its id."""
-        entity = self._new_entity(kind)
-        if entity is None or not self.push(AddEntityCommand(entity)):
-            return None
-        self.hub.select([entity.id], SOURCE, focus=True)
-        editor = self.inspector.editors.get("name") or self.inspector.editors.get("version")
-        if editor is not None:
-            editor.widget.setFocus()
-            if hasattr(editor.widget, "selectAll"):
-                editor.widget.selectAll()
-        return str(entity.id)
+        return self.edits.add_entity(kind)
 
-    def _selected_team(self) -> str | None:
-        model = self.document.model
-        for entity_id in self.hub.ids:
-            entity = model.find(entity_id)
-            if isinstance(entity, Team):
-                return entity.id
-            if isinstance(entity, Person):
-                return entity.team
-            if isinstance(entity, Service):
-                return entity.owner
-        return None
-
-    def _new_entity(self, kind: EntityKind) -> Any:
-        model = self.document.model
-        team = self._selected_team()
-        uid = new_id()
-        if kind is EntityKind.TEAM:
-            return Team(uid, "New team", parent=team)
-        if kind is EntityKind.PERSON:
-            return Person(uid, "New person", team=team)
-        if kind is EntityKind.SERVICE:
-            return Service(uid, "New service", owner=team)
-        if kind is EntityKind.PLATFORM:
-            return Platform(uid, "New platform", owner=team)
-        if kind is EntityKind.PLATFORM_VERSION:
-            chosen = [model.find(i) for i in self.hub.ids]
-            platform = next((e.id for e in chosen if isinstance(e, Platform)), None)
-            platform = platform or next(iter(model.platforms), None)
-            if platform is None:
-                QMessageBox.information(self, "Add platform version", "Add a platform first: "
-                                        "a version belongs to a platform.")
-                return None
-            return PlatformVersion(uid, platform, "1.0")
-        if kind is EntityKind.FORUM:
-            return Forum(uid, "New forum")
-        return Scenario(uid, "New scenario", toml=self._default_scenario_toml())
-
-    def _default_scenario_toml(self) -> str:
-        name = self.settings.default_scenario
-        if not name:
-            return ""
-        from orgmodel.resources_path import resource
-
-        path = resource("scenarios", f"{name}.toml")
-        return path.read_text(encoding="utf-8") if path.is_file() else ""
+    def embed_selection(self) -> bool:
+        return self.edits.embed_selected_person()
 
     def focus_search(self) -> None:
         self.explorer.show()

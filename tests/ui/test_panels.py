@@ -140,3 +140,21 @@ def test_preferences_action_retunes_autosave(window, monkeypatch) -> None:
     window.actions.preferences.trigger()
     assert window.files.autosave_timer.interval() == 45_000 and window.files.autosave_timer.isActive()
     assert AppSettings().autosave_seconds == 45
+
+
+def test_embed_selected_person_asks_for_the_host(seed_window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    model = seed_window.document.model
+    person = next(p for p in model.people.values() if p.role.value == "automation_engineer")
+    host = next(t for t in model.teams.values() if t.name == "Payments")
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Payments", True)))
+    before = set(model.embeds)
+    seed_window.hub.select([person.id], "test")
+    seed_window.actions.embed.trigger()
+    (new,) = set(model.embeds) - before
+    embed = model.embeds[new]
+    assert (embed.person, embed.host) == (person.id, host.id)
+    assert embed.end is not None and embed.start is not None and embed.end > embed.start
+    seed_window.actions.undo.trigger()
+    assert set(model.embeds) == before
