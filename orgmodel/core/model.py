@@ -18,6 +18,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
+from orgmodel.core import bulk
 from orgmodel.core.entities import (
     Dependency,
     Embed,
@@ -59,6 +60,28 @@ class OrgModel:
         self._where: dict[str, EntityKind] = {}
         self._refs = ReferenceIndex()
         self.events = ModelEvents()
+
+    @classmethod
+    def from_collections(
+        cls, organisation: Organisation, collections: Mapping[EntityKind, Sequence[Any]]
+    ) -> OrgModel:
+        """A model holding ``collections`` ({kind: entities in order}), as if each entity had been
+        added in turn (collections in dependency order; a team's parent or a person's manager may
+        come later in its own collection). Refuses what ``add`` refuses, with the same errors, but
+        checks everything in one pass; the per-entity path runs only to name a problem. No events.
+        """
+        model = cls(organisation)
+        lists = bulk.in_order(collections)
+        found = bulk.plan(lists)
+        if found is None:
+            bulk.add_in_order(model, lists)
+            return model
+        for kind, keys in found.keys.items():
+            model._c[kind] = dict(zip(keys, found.items[kind], strict=True))
+            model._order[kind] = keys
+        model._where = found.where
+        model._refs = ReferenceIndex.from_links(found.links)
+        return model
 
     # ----------------------------------------------------------------- reading
     def _view(self, kind: EntityKind) -> Mapping[str, Any]:

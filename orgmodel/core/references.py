@@ -84,6 +84,13 @@ class ReferenceIndex:
     def __init__(self) -> None:
         self._by_target: dict[str, dict[str, None]] = {}
 
+    @classmethod
+    def from_links(cls, by_target: dict[str, dict[str, None]]) -> ReferenceIndex:
+        """An index that takes over ``by_target`` (target id -> referrer ids, in order) as is."""
+        index = cls()
+        index._by_target = by_target
+        return index
+
     def copy(self) -> ReferenceIndex:
         other = ReferenceIndex()
         other._by_target = {k: dict(v) for k, v in self._by_target.items()}

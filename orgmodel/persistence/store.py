@@ -73,8 +73,6 @@ _TABLES: dict[EntityKind, tuple[type[Base], Any, Reader]] = {
     EntityKind.SCENARIO: (ScenarioRow, m.scenario_row, m.SCENARIOS),
     EntityKind.VIEW: (ViewRow, m.view_row, m.VIEWS),
 }
-# references that may point at a later row of the same table: added in a second pass
-_LATE_FIELDS = {EntityKind.TEAM: "parent", EntityKind.PERSON: "manager"}
 
 
 def _sentence(text: str) -> str:
@@ -168,19 +166,7 @@ def _read_contents(conn: Connection) -> Contents:
 def build_model(contents: Contents) -> OrgModel:
     """An ``OrgModel`` of the contents, through the aggregate's checks (refs, cycles, values)."""
     organisation, batches = contents
-    model = OrgModel()
-    model.set_organisation(organisation)
-    for kind, entities in batches:
-        late = _LATE_FIELDS.get(kind)
-        deferred = []
-        for entity in entities:
-            if late and getattr(entity, late) is not None and getattr(entity, late) not in model:
-                deferred.append(entity)
-                entity = replace(entity, **{late: None})
-            model.add(entity)
-        for entity in deferred:
-            model.update(entity)
-    return model
+    return OrgModel.from_collections(organisation, dict(batches))
 
 
 def _with_representatives(conn: Connection, forums: list[Forum]) -> list[Forum]:

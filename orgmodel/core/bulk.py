@@ -1,0 +1,222 @@
+"""Building a whole model at once: the plan behind ``OrgModel.from_collections``.
+
+Opening a document or loading orgmodel JSON hands over every entity, collection by collection.
+``plan(collections)`` checks all of them together (their own values column by column, ids and
+duplicates with one dict, references with set lookups per kind, cycles in the team tree and the
+reporting lines with one walk each) and, when everything holds, returns what the aggregate stores:
+the order of each collection, where each id lives and the reverse index of references, exactly as
+adding the entities one by one would have left them. Whenever anything is off it returns None and
+``add_in_order`` adds the entities one by one through ``OrgModel.add``/``update``, whose checks
+name the first problem in the usual sentence. Not for edits of a live model (they go through the
+aggregate) and emits no events.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import chain
+from typing import TYPE_CHECKING, Any
+
+from orgmodel.core.bulk_values import column, types_within, values_ok
+from orgmodel.core.entities import Forum, Person, Service
+from orgmodel.core.kinds import EntityKind, Support, TeamKind
+from orgmodel.core.references import REFERENCE_FIELDS, targets_of
+
+if TYPE_CHECKING:
+    from orgmodel.core.model import OrgModel
+
+ORDER = (
+    EntityKind.TEAM,
+    EntityKind.PERSON,
+    EntityKind.PLATFORM,
+    EntityKind.PLATFORM_VERSION,
+    EntityKind.SERVICE,
+    EntityKind.EMBED,
+    EntityKind.DEPENDENCY,
+    EntityKind.FORUM,
+    EntityKind.SCENARIO,
+    EntityKind.VIEW,
+)
+"""The order in which collections are added: every reference points at an earlier collection or,
+for the fields in ``LATE``, into its own."""
+
+LATE = {EntityKind.TEAM: "parent", EntityKind.PERSON: "manager"}
+"""References that may point at a later entity of the same collection: set in a second pass."""
+
+NoneType = type(None)
+_OPT_ID: frozenset[type] = frozenset({str, NoneType})
+_ID: frozenset[type] = frozenset({str})
+Collections = Mapping[EntityKind, Sequence[Any]]
+
+
+@dataclass
+class Plan:
+    """What a checked set of collections becomes inside the aggregate."""
+
+    keys: dict[EntityKind, list[str]]
+    items: dict[EntityKind, list[Any]]
+    where: dict[str, EntityKind]
+    links: dict[str, dict[str, None]]
+
+
+def in_order(collections: Collections) -> dict[EntityKind, list[Any]]:
+    """The collections as lists, in ``ORDER`` (missing ones empty); refuses unknown keys."""
+    unknown = [key for key in collections if key not in ORDER]
+    if unknown:
+        raise ValueError(f"not a collection of a model: {unknown[0]!r}")
+    return {kind: list(collections.get(kind, ())) for kind in ORDER}
+
+
+def add_in_order(model: OrgModel, lists: dict[EntityKind, list[Any]]) -> None:
+    """Add every entity through the aggregate's own checks (the path that names the problem).
+
+    A reference in ``LATE`` to an entity not added yet is left out at first and set by an update
+    once its whole collection is in.
+    """
+    for kind, entities in lists.items():
+        late = LATE.get(kind)
+        deferred = []
+        for entity in entities:
+            if late and getattr(entity, late) is not None and getattr(entity, late) not in model:
+                deferred.append(entity)
+                entity = replace(entity, **{late: None})
+            model.add(entity)
+        for entity in deferred:
+            model.update(entity)
+
+
+def plan(lists: dict[EntityKind, list[Any]]) -> Plan | None:
+    """The stored form of ``lists`` (from ``in_order``), or None when any rule might be broken."""
+    keys: dict[EntityKind, list[str]] = {}
+    where: dict[str, EntityKind] = {}
+    for kind, entities in lists.items():
+        if not values_ok(kind, entities):
+            return None
+        ids = column(entities, "id")
+        if not types_within(ids, _ID) or not all(ids):
+            return None
+        where.update(dict.fromkeys(ids, kind))
+        keys[kind] = ids
+    if len(where) != sum(map(len, keys.values())):
+        return None  # a duplicate id
+    ids_of = {kind: set(ids) for kind, ids in keys.items()}
+    if not _references_ok(lists, ids_of) or not _rules_ok(lists):
+        return None
+    for kind, field in LATE.items():
+        if not _acyclic(dict(zip(keys[kind], column(lists[kind], field), strict=True))):
+            return None
+    return Plan(keys, lists, where, _links(lists, keys))
+
+
+# (collection, field, target collection, optional)
+_REFERENCES = (
+    (EntityKind.TEAM, "parent", EntityKind.TEAM, True),
+    (EntityKind.PERSON, "team", EntityKind.TEAM, True),
+    (EntityKind.PERSON, "manager", EntityKind.PERSON, True),
+    (EntityKind.PLATFORM, "owner", EntityKind.TEAM, True),
+    (EntityKind.PLATFORM_VERSION, "platform", EntityKind.PLATFORM, False),
+    (EntityKind.SERVICE, "owner", EntityKind.TEAM, True),
+    (EntityKind.SERVICE, "platform_version", EntityKind.PLATFORM_VERSION, True),
+    (EntityKind.EMBED, "person", EntityKind.PERSON, False),
+    (EntityKind.EMBED, "host", EntityKind.TEAM, False),
+    (EntityKind.DEPENDENCY, "source", EntityKind.SERVICE, False),
+    (EntityKind.DEPENDENCY, "target", EntityKind.SERVICE, False),
+)
+
+
+def _within(values: list[Any], targets: set[str], optional: bool) -> bool:
+    """Every value is an id in ``targets`` (or None, when ``optional``)."""
+    if not types_within(values, _OPT_ID if optional else _ID):
+        return False
+    present = set(values)
+    present.discard(None)
+    return present <= targets
+
+
+def _references_ok(lists: dict[EntityKind, list[Any]], ids: dict[EntityKind, set[str]]) -> bool:
+    for kind, field, target, optional in _REFERENCES:
+        if not _within(column(lists[kind], field), ids[target], optional):
+            return False
+    seats = [rep for forum in lists[EntityKind.FORUM] for rep in forum.representatives]
+    return _within(column(seats, "person"), ids[EntityKind.PERSON], False) and _within(
+        column(seats, "team"), ids[EntityKind.TEAM], False
+    )
+
+
+def _rules_ok(lists: dict[EntityKind, list[Any]]) -> bool:
+    """SRE support and hand-offs name SRE teams, embeds leave home, forum seats are unique."""
+    sre = {t.id for t in lists[EntityKind.TEAM] if t.kind is TeamKind.SRE}
+    services: list[Service] = lists[EntityKind.SERVICE]
+    if not _within([s.sre_team for s in services if s.support is Support.SRE], sre, False):
+        return False
+    if any(s.sre_team is not None for s in services if s.support is not Support.SRE):
+        return False
+    owners = column(lists[EntityKind.PLATFORM_VERSION], "production_owner")
+    if not _within(owners, sre, True):
+        return False
+    people: dict[str, Person] = {p.id: p for p in lists[EntityKind.PERSON]}
+    if any(people[e.person].team == e.host for e in lists[EntityKind.EMBED]):
+        return False
+    forums: list[Forum] = lists[EntityKind.FORUM]
+    return all(len(set(f.representatives)) == len(f.representatives) for f in forums)
+
+
+def _acyclic(up: dict[str, str | None]) -> bool:
+    """No chain of ``up`` links (all pointing at keys or None) returns to where it started."""
+    done: set[str] = set()
+    for start in up:
+        path: set[str] = set()
+        node: str | None = start
+        while node is not None and node not in done:
+            if node in path:
+                return False
+            path.add(node)
+            node = up[node]
+        done |= path
+    return True
+
+
+def _links(
+    lists: dict[EntityKind, list[Any]], keys: dict[EntityKind, list[str]]
+) -> dict[str, dict[str, None]]:
+    """The reverse index of references as ``add_in_order`` would build it, order included:
+    referrers in the order they were added, a deferred reference after its whole collection."""
+    links: defaultdict[str, dict[str, None]] = defaultdict(dict)
+    for kind, entities in lists.items():
+        ids = keys[kind]
+        if kind is EntityKind.FORUM:
+            for forum_id, forum in zip(ids, entities, strict=True):
+                for target in targets_of(forum):
+                    links[target][forum_id] = None
+            continue
+        names = REFERENCE_FIELDS.get(type(entities[0])) if entities else None
+        if not names:
+            continue
+        columns = [column(entities, name) for name in names]
+        deferred: list[tuple[str, str]] = []
+        late = LATE.get(kind)
+        if late is not None:
+            columns[names.index(late)], deferred = _split_late(columns[names.index(late)], ids)
+        pairs = chain.from_iterable(zip(*(zip(c, ids, strict=True) for c in columns), strict=True))
+        for target, source in chain(pairs, deferred):
+            if target is not None:
+                links[target][source] = None
+    return dict(links)
+
+
+def _split_late(targets: list[Any], ids: list[str]) -> tuple[list[Any], list[tuple[str, str]]]:
+    """References to the entity itself or a later one (set by ``add_in_order`` in its second
+    pass) as (target, source) pairs, and the column without them."""
+    position = {key: i for i, key in enumerate(ids)}
+    later = [
+        (target, source)
+        for i, (target, source) in enumerate(zip(targets, ids, strict=True))
+        if target is not None and position[target] >= i
+    ]
+    if not later:
+        return targets, []
+    sources = {source for _, source in later}
+    kept = [None if s in sources else t for t, s in zip(targets, ids, strict=True)]
+    return kept, later
