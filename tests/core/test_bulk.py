@@ -19,7 +19,6 @@ from orgmodel.core import bulk
 from orgmodel.core.entities import (
     Dependency,
     Embed,
-    Forum,
     Person,
     Representative,
     Service,
