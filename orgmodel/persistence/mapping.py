@@ -10,6 +10,7 @@ document is untrusted input (SQLite does not enforce column types). A bad value 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -51,6 +52,8 @@ from orgmodel.persistence.parsers import (
     TEXT,
     Reader,
     enum,
+    instances,
+    rowwise,
 )
 
 # ------------------------------------------------------------------------------- writing
@@ -156,37 +159,41 @@ def view_row(view: View, position: int) -> dict[str, Any]:
 # every dataclass field; ``parsers.py`` checks the stored values.
 
 
-def _service(id: str, name: str, owner: str | None, architecture: Architecture, tier: int,
-             support: Support, sre_team: str | None, platform_version: str | None,
-             incidents: float | None, tickets: float | None, toil: float | None,
-             releases: float | None, notes: str, tags: tuple[str, ...]) -> Service:
-    load = ServiceLoad(incidents_per_week=incidents, tickets_per_week=tickets, toil_hours=toil,
-                       releases_per_week=releases)
-    return Service(id=id, name=name, owner=owner, architecture=architecture, tier=tier,
-                   support=support, sre_team=sre_team, platform_version=platform_version,
-                   load=load, notes=notes, tags=tags)
+def _services(columns: Sequence[Sequence[Any]]) -> list[Service]:
+    """Services from their columns; the four load columns become one ``ServiceLoad`` each
+    (shared between services with the same overrides: it is an immutable value)."""
+    known: dict[tuple[Any, ...], ServiceLoad] = {}
 
+    def load(*values: Any) -> ServiceLoad:
+        found = known.get(values)
+        if found is None:
+            found = known[values] = ServiceLoad(*values)
+        return found
+
+    loads = list(map(load, *columns[8:12]))
+    return _SERVICE([*columns[:8], loads, *columns[12:]])
+
+
+_SERVICE = instances(Service, "id", "name", "owner", "architecture", "tier", "support",
+                     "sre_team", "platform_version", "load", "notes", "tags")
 
 ORGANISATION = Reader("organisation", (
     ("name", TEXT), ("description", TEXT), ("planning_start", DAY), ("notes", TEXT),
     ("tags", TAGS)),
-    lambda name, description, start, notes, tags: Organisation(
-        name=name, description=description, planning_start=start, notes=notes, tags=tags))
+    rowwise(lambda name, description, start, notes, tags: Organisation(
+        name=name, description=description, planning_start=start, notes=notes, tags=tags)))
 
 TEAMS = Reader("teams", (
     ("id", TEXT), ("name", TEXT), ("kind", enum(TeamKind)), ("parent", OPT_TEXT),
     ("sites", INT), ("has_oncall", BOOL), ("notes", TEXT), ("tags", TAGS)),
-    lambda id, name, kind, parent, sites, oncall, notes, tags: Team(
-        id=id, name=name, kind=kind, parent=parent, sites=sites, has_oncall=oncall,
-        notes=notes, tags=tags))
+    instances(Team, "id", "name", "kind", "parent", "sites", "has_oncall", "notes", "tags"))
 
 PEOPLE = Reader("people", (
     ("id", TEXT), ("name", TEXT), ("role", enum(Role)), ("team", OPT_TEXT),
     ("manager", OPT_TEXT), ("fte", NUMBER), ("location", TEXT), ("email", TEXT),
     ("notes", TEXT), ("tags", TAGS)),
-    lambda id, name, role, team, manager, fte, location, email, notes, tags: Person(
-        id=id, name=name, role=role, team=team, manager=manager, fte=fte, location=location,
-        email=email, notes=notes, tags=tags))
+    instances(Person, "id", "name", "role", "team", "manager", "fte", "location", "email",
+              "notes", "tags"))
 
 SERVICES = Reader("services", (
     ("id", TEXT), ("name", TEXT), ("owner", OPT_TEXT),
@@ -195,49 +202,42 @@ SERVICES = Reader("services", (
     ("incidents_per_week", OPT_NUMBER), ("tickets_per_week", OPT_NUMBER),
     ("toil_hours", OPT_NUMBER), ("releases_per_week", OPT_NUMBER), ("notes", TEXT),
     ("tags", TAGS)),
-    _service)
+    _services)
 
 PLATFORMS = Reader("platforms", (
     ("id", TEXT), ("name", TEXT), ("kind", enum(PlatformKind)), ("owner", OPT_TEXT),
     ("notes", TEXT), ("tags", TAGS)),
-    lambda id, name, kind, owner, notes, tags: Platform(
-        id=id, name=name, kind=kind, owner=owner, notes=notes, tags=tags))
+    instances(Platform, "id", "name", "kind", "owner", "notes", "tags"))
 
 PLATFORM_VERSIONS = Reader("platform_versions", (
     ("id", TEXT), ("platform", TEXT), ("version", TEXT),
     ("status", enum(VersionStatus)), ("production_owner", OPT_TEXT), ("released", DAY),
     ("name", TEXT), ("notes", TEXT), ("tags", TAGS)),
-    lambda id, platform, version, status, owner, released, name, notes, tags: PlatformVersion(
-        id=id, platform=platform, version=version, status=status, production_owner=owner,
-        released=released, name=name, notes=notes, tags=tags))
+    instances(PlatformVersion, "id", "platform", "version", "status", "production_owner",
+              "released", "name", "notes", "tags"))
 
 EMBEDS = Reader("embeds", (
     ("id", TEXT), ("person", TEXT), ("host", TEXT), ("purpose", TEXT),
     ("start_date", DAY), ("end_date", DAY), ("name", TEXT), ("notes", TEXT),
     ("tags", TAGS)),
-    lambda id, person, host, purpose, start, end, name, notes, tags: Embed(
-        id=id, person=person, host=host, purpose=purpose, start=start, end=end, name=name,
-        notes=notes, tags=tags))
+    instances(Embed, "id", "person", "host", "purpose", "start", "end", "name", "notes", "tags"))
 
 DEPENDENCIES = Reader("dependencies", (("source", TEXT), ("target", TEXT)),
-                      lambda source, target: Dependency(source=source, target=target))
+                      instances(Dependency, "source", "target"))
 
 FORUMS = Reader("forums", (
     ("id", TEXT), ("name", TEXT), ("notes", TEXT), ("tags", TAGS)),
-    lambda id, name, notes, tags: Forum(id=id, name=name, notes=notes, tags=tags))
+    rowwise(lambda id, name, notes, tags: Forum(id=id, name=name, notes=notes, tags=tags)))
 
 REPRESENTATIVES = Reader("forum_representatives", (
     ("forum", TEXT), ("person", TEXT), ("team", TEXT)),
-    lambda forum, person, team: (forum, Representative(person=person, team=team)))
+    rowwise(lambda forum, person, team: (forum, Representative(person=person, team=team))))
 
 SCENARIOS = Reader("scenarios", (
     ("id", TEXT), ("name", TEXT), ("toml", TEXT), ("notes", TEXT), ("tags", TAGS)),
-    lambda id, name, toml, notes, tags: Scenario(id=id, name=name, toml=toml, notes=notes,
-                                                 tags=tags))
+    instances(Scenario, "id", "name", "toml", "notes", "tags"))
 
 VIEWS = Reader("views", (
     ("id", TEXT), ("name", TEXT), ("layout", enum(Layout)), ("filters", OBJECT),
     ("positions", POSITIONS), ("zoom", NUMBER), ("notes", TEXT), ("tags", TAGS)),
-    lambda id, name, layout, filters, positions, zoom, notes, tags: View(
-        id=id, name=name, layout=layout, filters=filters, positions=positions, zoom=zoom,
-        notes=notes, tags=tags))
+    instances(View, "id", "name", "layout", "filters", "positions", "zoom", "notes", "tags"))

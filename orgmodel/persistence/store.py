@@ -19,10 +19,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, insert, select
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from orgmodel.core.entities import Forum, Organisation, Representative
@@ -140,14 +142,26 @@ def _read_upgraded(path: Path, version: int) -> Contents:
             engine.dispose()
 
 
-def _read(conn: Connection, row: type[Base], reader: Reader) -> list[Any]:
+@cache
+def _query(row: type[Base], reader: Reader) -> str:
+    """The SELECT of ``reader``'s columns in stored order, compiled once (SQLAlchemy Core)."""
     t = table(row)
     query = select(*(t.c[name] for name in reader.names))
     if row is RepresentativeRow:
         query = query.order_by(t.c.forum, t.c.position)
     elif row is not OrganisationRow:
         query = query.order_by(t.c.position)
-    return reader.read(conn.execute(query).all())
+    return str(query.compile(dialect=sqlite.dialect()))
+
+
+def _read(conn: Connection, row: type[Base], reader: Reader) -> list[Any]:
+    # plain tuples straight from the driver: ``reader`` checks and converts every value itself
+    result = conn.exec_driver_sql(_query(row, reader))
+    try:
+        rows = result.cursor.fetchall()
+    finally:
+        result.close()
+    return reader.read(rows)
 
 
 def _read_contents(conn: Connection) -> Contents:
