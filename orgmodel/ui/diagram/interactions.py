@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPointF, Qt
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtCore import QObject, QPoint, QPointF, Qt
 from PySide6.QtWidgets import QMenu, QWidget
 
 from orgmodel.analysis.layouts import LEAF_SIZE, ROW_GAP, TEAM_SIZE
@@ -28,7 +27,7 @@ from orgmodel.editing.commands import (
     StartEmbedCommand,
 )
 from orgmodel.editing.stack import CommandStack
-from orgmodel.ui.diagram.items import NodeItem, node_of_item
+from orgmodel.ui.diagram.items import NodeItem
 from orgmodel.ui.diagram.view import DiagramView
 
 Point = tuple[float, float]
@@ -49,8 +48,8 @@ class Interactions(QObject):
         self.status: Callable[[str], None] = lambda text: None
         view.drag_finished.connect(self.finish_drag)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+        view.menu_requested.connect(self.show_menu)
         view.delete_requested.connect(self.remove_selected)
-        view.contextMenuEvent = self._context_menu  # type: ignore[method-assign]
 
     @property
     def model(self):  # type: ignore[no-untyped-def]
@@ -131,16 +130,21 @@ class Interactions(QObject):
                     self.stack.push(RemoveEntityCommand(entity_id))
 
     # ----------------------------------------------------------------- menus
-    def _context_menu(self, event: QContextMenuEvent) -> None:
-        item = node_of_item(self.view.itemAt(event.pos()))
-        if item is not None:
-            if not item.isSelected():
+    def show_menu(self, node_id: str | None, where: QPoint) -> None:
+        """The context menu of a node (selecting it first) or of the background."""
+        items = self.view.diagram.node_items
+        if node_id is not None and node_id in items:
+            if not items[node_id].isSelected():
                 self.view.diagram.clearSelection()
-                item.setSelected(True)
-            menu = self.node_menu(item.node_id, self.view)
+                items[node_id].setSelected(True)
+            menu = self.node_menu(node_id, self.view)
         else:
             menu = self.background_menu(self.view)
-        menu.exec(event.globalPos())
+        self.popup(menu, where)
+
+    def popup(self, menu: QMenu, where: QPoint) -> None:
+        """Run a menu (tests replace this to look at the menu instead)."""
+        menu.exec(where)
 
     def node_menu(self, node_id: str, parent: QWidget) -> QMenu:
         menu = QMenu(parent)

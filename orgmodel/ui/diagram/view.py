@@ -9,8 +9,9 @@ command. It never changes the model itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
@@ -36,6 +37,7 @@ class DiagramView(QGraphicsView):
     delete_requested = Signal()
     find_requested = Signal()
     node_double_clicked = Signal(str)
+    menu_requested = Signal(object, QPoint)  # node id or None, global position
     viewport_changed = Signal()  # resized or scrolled: overlays re-place themselves
 
     def __init__(self, scene: DiagramScene, parent: QWidget | None = None) -> None:
@@ -194,6 +196,11 @@ class DiagramView(QGraphicsView):
             self._drag_start = {
                 i.node_id: i.pos() for i in self.diagram.selectedItems() if isinstance(i, NodeItem)
             }
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        item = node_of_item(self.itemAt(event.pos()))
+        self.menu_requested.emit(item.node_id if item is not None else None, event.globalPos())
+        event.accept()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         item = node_of_item(self.itemAt(event.position().toPoint()))

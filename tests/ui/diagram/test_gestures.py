@@ -107,3 +107,21 @@ def test_context_menu_starts_an_embed_and_collapses(widget: DiagramWidget,
     assert "p0" in widget.scene.node_items
     _action(widget.interactions.node_menu("p0", widget), "Remove").trigger()
     assert "p0" not in stack.model
+
+
+def test_right_click_opens_the_node_menu(monkeypatch: pytest.MonkeyPatch, widget: DiagramWidget) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    shown: list[list[str]] = []
+    monkeypatch.setattr(widget.interactions, "popup",
+                        lambda menu, where: shown.append([x.text() for x in menu.actions()]))
+    point = view_point(widget, "ledger")
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, widget.view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(widget.view.viewport(), event)
+    assert widget.interactions.selected_ids() == ["ledger"]
+    assert "Hand to SRE" in shown[-1] and "Remove" in shown[-1]
+    corner = QPoint(2, 2)
+    QApplication.sendEvent(widget.view.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, corner, widget.view.viewport().mapToGlobal(corner)))
+    assert "Fit to window" in shown[-1]
