@@ -161,7 +161,7 @@ def test_search_highlights_and_centres(qtbot: QtBot, widget: DiagramWidget) -> N
     assert not any(i.highlighted for i in widget.scene.node_items.values())
 
 
-def test_zoom_keys_wheel_and_fit(qtbot: QtBot, widget: DiagramWidget) -> None:
+def test_zoom_keys_and_fit(qtbot: QtBot, widget: DiagramWidget) -> None:
     widget.view.setFocus()
     zoom = widget.view.zoom()
     qtbot.keyClick(widget.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
@@ -311,3 +311,27 @@ def test_labels_are_made_only_for_nodes_near_the_window(widget: DiagramWidget) -
     assert left.has_labels and not right.has_labels
     widget.view.centerOn(right.pos())  # scrolling brings labels along
     assert right.has_labels
+
+
+def test_wheel_zooms_and_middle_button_pans(qtbot: QtBot, widget: DiagramWidget) -> None:
+    from PySide6.QtCore import QPointF as P
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    viewport = widget.view.viewport()
+    centre = P(viewport.rect().center())
+    zoom = widget.view.zoom()
+    wheel = QWheelEvent(centre, P(viewport.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                        QPoint(0, 240), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, wheel)
+    assert widget.view.zoom() > zoom * 1.3
+    assert not widget.view.auto_fit
+    bar = widget.view.horizontalScrollBar()
+    before = bar.value()
+    start = viewport.rect().center()
+    qtbot.mousePress(viewport, Qt.MouseButton.MiddleButton, pos=start)
+    qtbot.mouseMove(viewport, start + QPoint(-200, 0))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.MiddleButton, pos=start + QPoint(-200, 0))
+    assert bar.value() > before  # dragged left: the view moved right
+    assert len(widget.stack) == 0 and not widget.interactions.selected_ids()
