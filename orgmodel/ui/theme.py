@@ -87,9 +87,12 @@ def is_dark(app: QApplication) -> bool:
 
 def apply_theme(app: QApplication, name: str) -> None:
     """Switch the whole application to the "light", "dark" or "system" theme."""
+    if _SYSTEM.get("applied") == name:
+        return  # re-polishing every widget for nothing is slow with big windows open
     if not _SYSTEM:
         _SYSTEM["style"] = app.style().name()
         _SYSTEM["palette"] = QPalette(app.palette())
+    _SYSTEM["applied"] = name
     if name == "dark":
         app.setStyle("Fusion")
         app.setPalette(_palette(_DARK))

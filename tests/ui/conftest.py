@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from orgmodel.ui.app import configure_application
@@ -76,6 +76,8 @@ def window(qtbot: Any, isolated_settings: AppSettings, tmp_path: Path, dialogs: 
     win.close()
     win.document.close()
     win.deleteLater()
+    # delete it now: windows left for later slow every following palette and style change
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 @pytest.fixture
