@@ -87,3 +87,14 @@ def test_render_unknown_view_lists_the_views(document: Path, tmp_path: Path,
 
 def test_render_bad_output_suffix(document: Path, tmp_path: Path) -> None:
     assert main(["render", str(document), "--out", str(tmp_path / "x.bmp")]) == 2
+
+
+def test_render_a_model_without_views_draws_the_whole_organisation(tmp_path: Path) -> None:
+    model = small_model()
+    for view_id in list(model.views):
+        model.remove(view_id)
+    source, out = tmp_path / "plain.json", tmp_path / "plain.svg"
+    write_json(model, str(source))
+    assert main(["render", str(source), "--out", str(out), "--no-legend"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Payments" in text and "Legend" not in text

@@ -95,6 +95,10 @@ def test_presentation_steps_through_views_with_keys(qtbot: QtBot, stack: Command
     assert window.view_id == "v2" and window.counter.text() == "2 / 2"
     qtbot.keyClick(window, Qt.Key.Key_PageUp)
     assert window.view_id == "v1"
+    qtbot.keyClick(window, Qt.Key.Key_End)
+    assert window.view_id == "v2"
+    qtbot.keyClick(window, Qt.Key.Key_Home)
+    assert window.view_id == "v1" and window.counter.text() == "1 / 2"
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.isVisible()
 
