@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 from orgmodel.analysis.graph import build_graph
 from orgmodel.examples import load_example
 from orgmodel.ui.diagram.filters import HUGE_MODEL, ViewFilter, visible_nodes
 from orgmodel.ui.diagram.graphdata import all_edges, all_nodes
 
 from .conftest import small_model
+
+pytestmark = pytest.mark.gui  # Qt-free code, but this folder's fixtures load Qt
 
 
 def test_nodes_and_edges_match_build_graph() -> None:
