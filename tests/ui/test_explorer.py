@@ -52,6 +52,8 @@ def test_search_filters_recursively(seed_window, qtbot) -> None:
                for k in keys)
     dock.search.clear()
     assert "cat:scenarios" in _visible_keys(dock)
+    assert not dock.view.isExpanded(dock.key_index("cat:scenarios"))  # the state from before
+    assert dock.view.isExpanded(dock.key_index("cat:teams"))
 
 
 def _children(window, key: str) -> list[str]:

@@ -43,6 +43,7 @@ class ExplorerDock(QDockWidget):
         self.setObjectName("explorerDock")
         self._hub = hub
         self._syncing = False
+        self._searching = False
         self._expanded: set[str] = set()
         self.source: ExplorerModel | None = None
         self.proxy = QSortFilterProxyModel(self)
@@ -95,34 +96,44 @@ class ExplorerDock(QDockWidget):
 
     # ---------------------------------------------------------------- search
     def _filter(self, text: str) -> None:
+        searching = bool(text.strip())
+        if searching and not self._searching:
+            self._remember_state()  # what to go back to when the search is cleared
+        self._searching = searching
         self.proxy.setFilterFixedString(text.strip())
-        if text.strip():
-            self.view.expandAll()
-        else:
-            self._restore_state()
+        self._restore_state()
 
     # ------------------------------------------------------- state on resets
     def _remember_state(self) -> None:
+        if self._searching:
+            return  # everything is expanded while searching; keep the state from before
         self._expanded = set()
         self._walk(QModelIndex(), self._collect_expanded)
 
-    def _collect_expanded(self, index: QModelIndex) -> None:
-        if self.view.isExpanded(index):
-            self._expanded.add(str(index.data(KEY_ROLE)))
+    def _collect_expanded(self, index: QModelIndex) -> bool:
+        if not self.view.isExpanded(index):
+            return False
+        self._expanded.add(str(index.data(KEY_ROLE)))
+        return True
 
     def _restore_state(self) -> None:
-        self._walk(QModelIndex(), self._apply_expanded)
+        if self._searching:
+            self.view.expandAll()
+        else:
+            self._walk(QModelIndex(), self._apply_expanded)
         self._select_keys(self._hub.ids, scroll=False)
 
-    def _apply_expanded(self, index: QModelIndex) -> None:
-        if str(index.data(KEY_ROLE)) in self._expanded:
-            self.view.setExpanded(index, True)
+    def _apply_expanded(self, index: QModelIndex) -> bool:
+        if str(index.data(KEY_ROLE)) not in self._expanded:
+            return False
+        self.view.setExpanded(index, True)
+        return True
 
     def _walk(self, parent: QModelIndex, visit: Any) -> None:
+        """Visit rows depth first, descending only where ``visit`` returns True (expanded rows)."""
         for row in range(self.proxy.rowCount(parent)):
             index = self.proxy.index(row, 0, parent)
-            visit(index)
-            if self.proxy.hasChildren(index):
+            if visit(index) and self.proxy.hasChildren(index):
                 self._walk(index, visit)
 
     # ------------------------------------------------------------- selection
