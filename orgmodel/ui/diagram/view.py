@@ -69,7 +69,7 @@ class DiagramView(QGraphicsView):
         return rect.adjusted(-rect.width() / 2, -rect.height() / 2, rect.width() / 2, rect.height() / 2)
 
     def _label_newly_shown(self) -> None:
-        if self.diagram.labels_visible:
+        if isinstance(self.scene(), DiagramScene) and self.diagram.labels_visible:  # not while being deleted
             self.diagram.set_labels_visible(True, self._shown_rect())
 
     @property
