@@ -60,6 +60,8 @@ class DiagramView(QGraphicsView):
 
     def _level_of_detail(self, zoom: float) -> None:
         """Labels only when readable; no antialiasing when nodes are a few pixels (faster)."""
+        if not isinstance(self.scene(), DiagramScene):
+            return
         self.diagram.set_labels_visible(zoom >= TEXT_LOD, self._shown_rect())
         self.setRenderHint(QPainter.RenderHint.Antialiasing, zoom >= SMOOTH_ZOOM)
 
