@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
         self.findings_label.setText(f"{errors} errors · {warnings} warnings · {infos} notes")
 
     def _on_drop_refused(self, message: str) -> None:
-        QMessageBox.warning(self, "Cannot move", message)
+        QMessageBox.warning(self, "Cannot do that", message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():

@@ -127,3 +127,21 @@ def test_clicking_a_row_shows_it_in_the_inspector(seed_window, qtbot) -> None:
     assert seed_window.hub.ids == [payments.id]
     assert seed_window.inspector.entity_id == payments.id
     assert seed_window.inspector.editors["name"].widget.text() == "Payments"
+
+
+def test_f2_renames_in_place(seed_window, qtbot) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    dock, model = seed_window.explorer, seed_window.document.model
+    payments = _team(model, "Payments")
+    index = dock.key_index(payments.id)
+    dock.view.setCurrentIndex(index)
+    dock.view.setFocus()
+    qtbot.keyClick(dock.view, Qt.Key.Key_F2)
+    editor = dock.view.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "Payments"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Billing")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.teams[payments.id].name == "Billing", timeout=5000)  # commit is queued
+    assert seed_window.document.stack.undo_text == "Rename team 'Payments'"

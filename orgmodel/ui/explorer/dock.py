@@ -65,6 +65,7 @@ class ExplorerDock(QDockWidget):
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
         self.view.setDropIndicatorShown(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)  # F2 renames
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection)
         body = QWidget()
         layout = QVBoxLayout(body)

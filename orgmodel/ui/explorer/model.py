@@ -26,7 +26,7 @@ from orgmodel.core.entities import Person, Team
 from orgmodel.core.errors import OrgModelError
 from orgmodel.core.events import EntityEvent
 from orgmodel.core.kinds import EntityKind
-from orgmodel.editing.commands import MovePersonCommand
+from orgmodel.editing.commands import ChangeEntityCommand, MovePersonCommand
 from orgmodel.editing.stack import CommandStack
 from orgmodel.ui.explorer.tree import ORGANISATION_KEY, Node, build_tree, placement
 from orgmodel.ui.icons import folder_icon, kind_icon, named_icon
@@ -36,12 +36,14 @@ MIME_IDS = "application/x-orgmodel-ids"
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 _DETACHED = Node("__detached__")
+RENAMABLE = frozenset({EntityKind.TEAM, EntityKind.PERSON, EntityKind.SERVICE, EntityKind.PLATFORM,
+                       EntityKind.FORUM, EntityKind.SCENARIO, EntityKind.VIEW})
 
 
 class ExplorerModel(QAbstractItemModel):
     """Two columns (name, detail) over teams, people, services, platforms and the rest."""
 
-    drop_refused = Signal(str)
+    drop_refused = Signal(str)  # a refused move or rename, as one sentence
 
     def __init__(self, stack: CommandStack, parent: Any = None) -> None:
         super().__init__(parent)
@@ -164,6 +166,9 @@ class ExplorerModel(QAbstractItemModel):
             return node.key
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(node, index.column())
+        if role == Qt.ItemDataRole.EditRole and node.kind in RENAMABLE:
+            entity = self._model.find(node.key)
+            return entity.name if entity is not None else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
@@ -212,7 +217,25 @@ class ExplorerModel(QAbstractItemModel):
             flags |= Qt.ItemFlag.ItemIsDragEnabled
         if node.kind is EntityKind.TEAM:
             flags |= Qt.ItemFlag.ItemIsDropEnabled
+        if index.column() == 0 and node.kind in RENAMABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
         return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Renaming in place (F2): one ``ChangeEntityCommand``; a refused name is reported."""
+        node = self.node(index)
+        if role != Qt.ItemDataRole.EditRole or node.kind not in RENAMABLE:
+            return False
+        entity = self._model.find(node.key)
+        name = str(value).strip()
+        if entity is None or name == entity.name:
+            return False
+        try:
+            self._stack.push(ChangeEntityCommand(node.key, name=name))
+        except OrgModelError as error:
+            self.drop_refused.emit(str(error))
+            return False
+        return True
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
