@@ -2,8 +2,8 @@
 
 The window owns one ``Document`` at a time (``set_document``) and hands its command stack to the
 explorer, inspector, findings, metrics and history docks and to the central tabs; a shared
-``SelectionHub`` keeps their selections in step. File operations live in ``file_ops.py``, the
-actions and menus in ``actions.py``. The title shows the file name with Qt's modified mark
+``SelectionHub`` keeps their selections in step. File operations live in ``file_ops.py``, model
+operations (add, delete, embed) in ``edit_ops.py``, the actions and menus in ``actions.py``. The title shows the file name with Qt's modified mark
 ("name.orgmodel* — OrgModel"), which follows ``Document.is_modified``.
 """
 
