@@ -52,6 +52,7 @@ class EdgeItem(QGraphicsPathItem):
         self.style: EdgeStyle = edge_style(data.kind)
         self.kind = data.kind
         self.orthogonal = orthogonal
+        self.setZValue(-1.0)  # under the nodes (which keep the default 0: one call fewer each)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setPen(edge_pen(data.kind))
         source.edges.append(self)
@@ -119,6 +120,7 @@ class CombItem(QGraphicsPathItem):
         self.hub = hub
         self.spokes: dict[tuple[str, str, str], NodeItem] = {}
         self.orthogonal = orthogonal
+        self.setZValue(-1.0)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setPen(edge_pen(kind))
         hub.edges.append(self)

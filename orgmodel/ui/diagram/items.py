@@ -140,7 +140,6 @@ class NodeItem(QGraphicsPathItem):
         self._text_on = False
         self._badge: QGraphicsPathItem | None = None
         self.setFlags(NODE_FLAGS)
-        self.setZValue(1.0)
         self.setPath(shape_path(self.style.shape, self.style.width, self.style.height))
         self.setBrush(_node_brush(self.style))
         self.setPen(_node_pen(self.style, False, False))
