@@ -37,6 +37,7 @@ from orgmodel.sim.engine_state import (
     SHIFTS_PER_WEEK,
     Floats,
     Floats32,
+    Ints,
     State,
 )
 from orgmodel.sim.scenario import ScenarioParams
@@ -54,6 +55,8 @@ class SreServices:
     pos: np.ndarray  # slot * runs + row: the position in a flattened (S, runs) array
     pool: np.ndarray
     owner: np.ndarray
+    key: np.ndarray  # row * Ps + pool
+    owner_flat: np.ndarray  # row * (P + 1) + Ps + owner
     releases: Floats
     hours: Floats  # expected ops hours of each in its SRE pool this week
 
@@ -162,24 +165,26 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
     ps = st.sre_pools
     empty = np.zeros(0, dtype=np.int64)
     if ps == 0:
-        return SreServices(empty, empty, empty, empty, empty, np.zeros(0), np.zeros(0))
+        return SreServices(empty, empty, empty, empty, empty, empty, empty, np.zeros(0), np.zeros(0))
     slot, row, pool, owner = st.sre_slot, st.sre_row, st.sre_pool, st.sre_owner
-    pos = slot * st.runs + row
-    a = np.take(st.automation.ravel(), row * st.teams + owner)
-    s_c = np.take(c.ravel(), pos).astype(np.float64) if c is not None else np.ones(pos.size)
-    s_cf = np.take(c_f.ravel(), pos) if c_f is not None else s_c
+    pos, key, owners = st.sre_pos, st.sre_key, st.sre_owner_flat
+    a = np.take(st.automation.ravel(), st.sre_team)
+    s_c32 = np.take(c.ravel(), pos) if c is not None else None
+    s_c = s_c32.astype(np.float64) if s_c32 is not None else np.ones(pos.size)
+    if c_f is None:
+        s_cf: np.ndarray = s_c
+    else:
+        s_cf = s_c32 if c_f is c and s_c32 is not None else np.take(c_f.ravel(), pos)
     rates = cm.rates
     s_inc = rates["incidents"].at(cm.base_incidents, slot) * s_cf * (1 - 0.5 * a)
     s_tick = rates["tickets"].at(cm.base_tickets, slot) * s_c
     s_toil = rates["toil"].at(cm.base_toil, slot) * s_c * (1 - a)
-    key = row * ps + pool
     size = st.runs * ps
     inc_pool[:, :ps] = np.bincount(key, s_inc, size).reshape(st.runs, ps)
     toil_pool[:, :ps] = np.bincount(key, s_toil, size).reshape(st.runs, ps)
     share = p.load.dev_ticket_share
     tick_pool[:, :ps] *= 1 - share
     if share:
-        owners = row * st.width + ps + owner
         owner_tickets = np.bincount(owners, s_tick, st.runs * st.width).reshape(st.runs, st.width)
         tick_pool += share * owner_tickets[:, : st.pools]
     load = p.load
@@ -188,7 +193,7 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
              + s_tick * (1 - share) * m["tickets"][row] * load.ticket_hours
              + s_toil * m["toil"][row]
              + releases * _review(p, m)[row])
-    return SreServices(slot, row, pos, pool, owner, releases, hours)
+    return SreServices(slot, row, pos, pool, owner, key, owners, releases, hours)
 
 
 def _review(p: ScenarioParams, m: dict[str, Floats]) -> Floats:
@@ -199,7 +204,7 @@ def _review(p: ScenarioParams, m: dict[str, Floats]) -> Floats:
 def sre_review_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: SreServices) -> Floats:
     """Release reviews per SRE pool: releases of its services times review hours."""
     ps = st.sre_pools
-    releases = np.bincount(sre.row * ps + sre.pool, sre.releases, st.runs * ps)
+    releases = np.bincount(sre.key, sre.releases, st.runs * ps)
     return releases.reshape(st.runs, ps) * _review(p, m)[:, None]
 
 
@@ -281,7 +286,7 @@ def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
     change = -reduction * per_service
     if cm.uniform_growth is not None:
         change += F32(cm.uniform_growth)
-    delta = np.take(change.ravel(), st.flat_owner[:used])
+    delta = _per_owner(st, cm, change, used)
     if cm.uniform_growth is None:
         delta += cm.growth32[:used, None]
     c = st.complexity[:used]
@@ -291,11 +296,15 @@ def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
     before = np.take(flat_c, sre.pos).astype(np.float64) if greedy else None
     c += delta
     if before is not None:
-        dev_ar = per_service[sre.row, ps + sre.owner].astype(np.float64)
-        g = cm.base_releases[sre.slot] * cx.growth_per_release
+        dev_ar = np.take(per_service.ravel(), sre.owner_flat).astype(np.float64)
+        releases = cm.rates["releases"]
+        g = (cm.base_releases[sre.slot] if releases.slots.size else releases.default) * cx.growth_per_release
         need = np.maximum(0.0, (before - 1 + g) / cx.reduction_per_hour - dev_ar)
-        given = _greedy(st, sre, need, toil_reduction)
-        flat_c[sre.pos] -= (reduction * given).astype(F32)
+        # services that need nothing get nothing: leave them out (zeros change no sum)
+        some = np.flatnonzero(need > 0)
+        if some.size:
+            given = _greedy(st, sre.key[some], sre.hours[some], need[some], toil_reduction)
+            flat_c[sre.pos[some]] -= (reduction * given).astype(F32)
     st.all_at_one = False  # rechecked every quarter (engine.py)
     np.maximum(c, F32(1), out=c)
 
@@ -307,13 +316,28 @@ def bucket_of(hours: Floats) -> np.ndarray:
     return buckets
 
 
-def _greedy(st: State, sre: SreServices, need: Floats, budget: Floats) -> Floats:
-    """Hours each SRE service gets from its pool's toil-reduction budget, highest hours first."""
+def _per_owner(st: State, cm: CompiledModel, change: Floats32, used: int) -> Floats32:
+    """``change[run, owner pool]`` for every used slot, shaped (used, runs).
+
+    The document's services have the same owner in every run: whole rows of the transposed
+    ``change``; only the slots created during the run need a gather per (slot, run).
+    """
+    s0 = cm.owner.size
+    out = np.empty((used, st.runs), dtype=F32)
+    np.take(np.ascontiguousarray(change.T), cm.owner + st.sre_pools, axis=0, out=out[:s0])
+    if used > s0:
+        np.take(change.ravel(), st.flat_owner[s0:used], out=out[s0:])
+    return out
+
+
+def _greedy(st: State, pool_key: Ints, hours: Floats, need: Floats, budget: Floats) -> Floats:
+    """Hours each SRE service (``pool_key`` = row * Ps + pool) gets from its pool's toil-reduction
+    budget, highest hours first."""
     ps = st.sre_pools
-    total = np.bincount(sre.row * ps + sre.pool, weights=need, minlength=st.runs * ps)
+    total = np.bincount(pool_key, weights=need, minlength=st.runs * ps)
     if (total <= budget.ravel()).all():  # every pool can afford all its services' needs
         return need
-    key = (sre.row * ps + sre.pool) * BUCKETS + bucket_of(sre.hours)
+    key = pool_key * BUCKETS + bucket_of(hours)
     size = st.runs * ps * BUCKETS
     per_bucket = np.bincount(key, weights=need, minlength=size).reshape(st.runs, ps, BUCKETS)
     above = np.cumsum(per_bucket[:, :, ::-1], axis=2)[:, :, ::-1] - per_bucket  # higher buckets

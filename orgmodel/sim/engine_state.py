@@ -30,6 +30,7 @@ HOURS = 40.0  # H, hours per FTE-week
 SHIFTS_PER_WEEK = 14  # 12-hour shifts
 MIGRATION_WEEKS = 13
 NONE = -1
+SRE_COLUMNS = 8  # slot, row, pool, owner and four flat indices (State.sre_pos ... sre_team)
 
 
 def accumulate(acc: Floats, amount: Floats) -> Ints:
@@ -92,10 +93,7 @@ class State:
     active: Bools
     pool: Ints  # support pool; inactive slots point at the dummy pool P
     owner: Ints
-    sre_slot: Ints  # the SRE-supported services of all runs, as (slot, row) pairs, any order
-    sre_row: Ints
-    sre_pool: Ints
-    sre_owner: Ints
+    sre_cols: Ints  # (SRE_COLUMNS, capacity): the SRE-supported services of all runs (see below)
     flat_pool: Ints  # row * (P + 1) + pool
     flat_owner: Ints  # row * (P + 1) + Ps + owner
     complexity: Floats32
@@ -106,6 +104,7 @@ class State:
     migrations_until: int = -1
     unfamiliar_until: int = -1
     all_at_one: bool = True  # every complexity is exactly 1
+    sre_n: int = 0  # SRE-supported services listed in ``sre_cols``
 
     @property
     def used(self) -> int:
@@ -121,13 +120,56 @@ class State:
         """Bins per run in flat per-pool aggregations (the last one is the dummy pool)."""
         return self.pools + 1
 
+    # The SRE-supported services of all runs as (slot, row) pairs in the order they joined, one
+    # column each, with the flat indices the hot loop gathers by; rows of a buffer that grows in
+    # place (appends never touch the views handed out before them).
+    def _sre(self, i: int) -> Ints:
+        column: Ints = self.sre_cols[i, : self.sre_n]
+        return column
+
+    @property
+    def sre_slot(self) -> Ints:
+        return self._sre(0)
+
+    @property
+    def sre_row(self) -> Ints:
+        return self._sre(1)
+
+    @property
+    def sre_pool(self) -> Ints:
+        return self._sre(2)
+
+    @property
+    def sre_owner(self) -> Ints:
+        return self._sre(3)
+
+    @property
+    def sre_pos(self) -> Ints:
+        """slot * runs + row: the position in a flattened (S, runs) array."""
+        return self._sre(4)
+
+    @property
+    def sre_key(self) -> Ints:
+        """row * Ps + SRE pool: the position in a flattened (runs, Ps) array."""
+        return self._sre(5)
+
+    @property
+    def sre_owner_flat(self) -> Ints:
+        """row * (P + 1) + Ps + owner: the owner pool in a flattened (runs, P + 1) array."""
+        return self._sre(6)
+
+    @property
+    def sre_team(self) -> Ints:
+        """row * T + owner: the owner in a flattened (runs, T) array."""
+        return self._sre(7)
+
     def refresh_derived(self) -> None:
         rows = np.arange(self.runs, dtype=np.int64)[None, :] * self.width
         self.flat_pool = rows + self.pool
         self.flat_owner = rows + self.sre_pools + self.owner
         slot, row = np.nonzero(self.pool < self.sre_pools)
-        self.sre_slot, self.sre_row = slot, row
-        self.sre_pool, self.sre_owner = self.pool[slot, row], self.owner[slot, row]
+        self.sre_n = 0
+        add_sre(self, slot, row, self.pool[slot, row])
         size = self.runs * self.width
         self.pool_count = np.bincount(self.flat_pool.ravel(), minlength=size).reshape(
             self.runs, self.width).astype(np.float64)
@@ -137,18 +179,32 @@ class State:
 
 
 def add_sre(st: State, slots: Ints, rows: Ints, pools: Ints) -> None:
-    """Services that became SRE-supported join the SRE list."""
-    st.sre_slot = np.concatenate([st.sre_slot, slots])
-    st.sre_row = np.concatenate([st.sre_row, rows])
-    st.sre_pool = np.concatenate([st.sre_pool, pools])
-    st.sre_owner = np.concatenate([st.sre_owner, st.owner[slots, rows]])
+    """Services that became SRE-supported join the end of the SRE list."""
+    k, n = slots.size, st.sre_n
+    if n + k > st.sre_cols.shape[1]:
+        grown = np.zeros((SRE_COLUMNS, max(2 * (n + k), 1024)), dtype=np.int64)
+        grown[:, :n] = st.sre_cols[:, :n]
+        st.sre_cols = grown
+    owners = st.owner[slots, rows]
+    new = st.sre_cols[:, n: n + k]
+    new[0], new[1], new[2], new[3] = slots, rows, pools, owners
+    new[4] = slots * st.runs + rows
+    new[5] = rows * st.sre_pools + pools
+    new[6] = rows * st.width + st.sre_pools + owners
+    new[7] = rows * st.teams + owners
+    st.sre_n = n + k
 
 
 def remove_sre(st: State, slots: Ints, rows: Ints) -> None:
-    """Services that stopped being SRE-supported leave the SRE list."""
-    keep = ~np.isin(st.sre_slot * st.runs + st.sre_row, slots * st.runs + rows)
-    st.sre_slot, st.sre_row = st.sre_slot[keep], st.sre_row[keep]
-    st.sre_pool, st.sre_owner = st.sre_pool[keep], st.sre_owner[keep]
+    """Services that stopped being SRE-supported leave the SRE list (the rest keep their order).
+
+    Into a new buffer: views of the old one handed out this week stay as they were.
+    """
+    keep = ~np.isin(st.sre_pos, slots * st.runs + rows)
+    kept = st.sre_cols[:, : st.sre_n][:, keep]
+    st.sre_cols = np.zeros((SRE_COLUMNS, st.sre_cols.shape[1]), dtype=np.int64)
+    st.sre_n = kept.shape[1]
+    st.sre_cols[:, : st.sre_n] = kept
 
 
 def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int) -> State:
@@ -201,7 +257,7 @@ def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int)
         backlog=np.zeros((runs, p)), backlog_streak=np.zeros((runs, p), dtype=np.int64),
         pool_count=np.zeros(0), owner_count=np.zeros(0),
         active=active, pool=pool, owner=owner,
-        sre_slot=lag[0], sre_row=lag[0], sre_pool=lag[0], sre_owner=lag[0],
+        sre_cols=np.zeros((SRE_COLUMNS, 0), dtype=np.int64),
         flat_pool=pool, flat_owner=owner,
         complexity=np.ones((s, runs), dtype=F32), familiarity=np.ones((s, runs), dtype=F32),
         lag=lag, migration_left=np.zeros((s, runs), dtype=np.int64),

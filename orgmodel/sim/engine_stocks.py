@@ -86,29 +86,38 @@ def _requests(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
         (emb.automation_requests_per_team_per_week, st.acc_auto, st.auto_request, st.auto_end),
         (emb.performance_requests_per_team_per_week, st.acc_perf, st.perf_request, st.perf_end),
     ):
-        amount = np.where(software, rate, 0.0)
         if rng is None:
-            arrived = accumulate(acc, amount) > 0
-        else:
-            arrived = rng.random(amount.shape) < -np.expm1(-amount)
+            arrived = accumulate(acc, np.where(software, rate, 0.0)) > 0
+        else:  # u < 1 - exp(-rate) for software teams (u < 0 never holds for the others)
+            arrived = rng.random(software.shape) < -np.expm1(-np.full(1, rate))[0]
+            arrived &= software
         new = arrived & (request == NONE) & (end == NONE)
         request[new] = t
 
 
-def _oldest_first(request: np.ndarray, rows: np.ndarray, most: int) -> np.ndarray:
-    """Per row, up to ``most`` queued teams, oldest request first (ties: lowest slot); -1 pads."""
-    teams = request.shape[1]
-    sub = request[rows]
-    key = np.where(sub >= 0, sub * teams + np.arange(teams)[None, :], np.iinfo(np.int64).max)
-    if most == 1:
-        part = np.argmin(key, axis=1)[:, None]
-    elif most < teams:
-        part = np.argpartition(key, most - 1, axis=1)[:, :most]
-    else:
-        part = np.broadcast_to(np.arange(teams), key.shape)
-    order = np.take_along_axis(part, np.argsort(np.take_along_axis(key, part, axis=1), axis=1), axis=1)
-    queued = np.take_along_axis(key, order, axis=1) < np.iinfo(np.int64).max
-    return np.where(queued, order, -1)
+def _oldest_first(request: np.ndarray, serve: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per run, its ``serve[run]`` oldest queued teams (ties: lowest slot) as (run, team, rank).
+
+    No sort over the queue: request weeks are small integers, so per run a count of requests per
+    week gives the week w* holding the ``serve``-th oldest; the run takes every request before
+    w* and the lowest slots of week w*. Only the taken requests are sorted, for their rank.
+    """
+    runs, teams = request.shape
+    queued = request != NONE
+    span = int(request.max(initial=0)) + 1  # requests are in weeks 0 .. span - 1; span = none
+    week = np.where(queued, request, span)
+    row = np.arange(runs)[:, None]
+    counts = np.bincount((row * (span + 1) + week).ravel(), minlength=runs * (span + 1))
+    cum = np.cumsum(counts.reshape(runs, span + 1), axis=1)
+    threshold = (cum < serve[:, None]).sum(axis=1)  # w*: first week whose count reaches serve
+    before = np.where(threshold > 0, cum[np.arange(runs), np.maximum(threshold - 1, 0)], 0)
+    at = week == threshold[:, None]
+    take = (week < threshold[:, None]) | (at & (np.cumsum(at, axis=1) <= (serve - before)[:, None]))
+    rows, cols = np.nonzero(take)
+    order = np.argsort((rows * (span + 1) + week[rows, cols]) * teams + cols)
+    rows, cols = rows[order], cols[order]
+    rank = np.arange(rows.size) - np.searchsorted(rows, rows, side="left")
+    return rows, cols, rank
 
 
 def _serve_automation(st: State, cm: CompiledModel, p: ScenarioParams, t: int) -> None:
@@ -116,16 +125,11 @@ def _serve_automation(st: State, cm: CompiledModel, p: ScenarioParams, t: int) -
     pending = (st.auto_request != NONE).sum(axis=1)
     free = cm.automation_engineers - (st.auto_end != NONE).sum(axis=1)
     serve = np.minimum(np.maximum(free, 0), pending)
-    rows = np.nonzero(serve > 0)[0]
-    if rows.size == 0:
+    if not serve.any():
         return
-    order = _oldest_first(st.auto_request, rows, int(serve[rows].max()))
-    end = t + 1 + p.embeds.automation_weeks
-    for j in range(order.shape[1]):
-        take = serve[rows] > j
-        r, team = rows[take], order[take, j]
-        st.auto_request[r, team] = NONE
-        st.auto_end[r, team] = end
+    rows, teams, _ = _oldest_first(st.auto_request, serve)
+    st.auto_request[rows, teams] = NONE
+    st.auto_end[rows, teams] = t + 1 + p.embeds.automation_weeks
 
 
 def _serve_performance(st: State, cm: CompiledModel, p: ScenarioParams, t: int, spare: Floats) -> None:
@@ -139,16 +143,11 @@ def _serve_performance(st: State, cm: CompiledModel, p: ScenarioParams, t: int, 
     if not teams_able.any():
         return
     serve = np.minimum(teams_able, (st.perf_request != NONE).sum(axis=1))
-    rows = np.nonzero(serve > 0)[0]
-    if rows.size == 0:
+    if not serve.any():
         return
-    most = int(serve[rows].max())
-    order = _oldest_first(st.perf_request, rows, most)
-    pools = np.argsort(-free[rows], axis=1, kind="stable")[:, :most]
-    end = t + 1 + p.embeds.performance_weeks
-    for j in range(most):
-        take = serve[rows] > j
-        start_embed(st, rows[take], order[take, j], pools[take, j], end)
+    rows, teams, rank = _oldest_first(st.perf_request, serve)
+    pools = np.argsort(-free, axis=1, kind="stable")[rows, rank]
+    start_embed(st, rows, teams, pools, t + 1 + p.embeds.performance_weeks)
 
 
 def start_embed(st: State, rows: np.ndarray, team: np.ndarray, pool: np.ndarray, end: int) -> None:
