@@ -140,3 +140,26 @@ def test_second_document_on_the_same_file_is_refused(window, dialogs, tmp_path, 
     assert other.files.open_path(path)
     other.document.close()
     other.deleteLater()
+
+
+def test_failed_save_is_one_message_and_keeps_the_old_file(seed_window, dialogs, monkeypatch, tmp_path) -> None:
+    target = tmp_path / "kept.orgmodel"
+    assert seed_window.files.save_to(target)
+    before = target.read_bytes()
+    _rename_first_team(seed_window, "Not saved")
+
+    def full_disk(model, path):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr("orgmodel.ui.document.write_model", full_disk)
+    seed_window.actions.save.trigger()
+    (message,) = dialogs.texts("warning")
+    assert message.startswith("Cannot save kept.orgmodel: No space left on device")
+    assert target.read_bytes() == before
+    assert seed_window.isWindowModified()
+
+
+def test_save_as_into_a_missing_folder_is_refused_cleanly(seed_window, dialogs, tmp_path) -> None:
+    assert not seed_window.files.save_to(tmp_path / "no-such-folder" / "x.orgmodel")
+    assert "Cannot save as x.orgmodel" in dialogs.texts("warning")[-1]
+    assert seed_window.document.path is None
