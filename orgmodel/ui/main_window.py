@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 
 from orgmodel.core.errors import OrgModelError
@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self._context_menus()
         self._status_bar()
         self.hub.changed.connect(self._on_selection)
-        self.resize(1400, 900)
+        self._default_size()
         if restore:
             self._restore_window()
             self.files.set_autosave_interval(self.settings.autosave_seconds)
@@ -113,6 +113,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.selection_label)
         self.statusBar().addPermanentWidget(self.findings_label)
         self.findings.counts_changed.connect(self._on_counts)
+
+    def _default_size(self) -> None:
+        """1400x900, or nine tenths of a smaller screen (first start, before any saved geometry)."""
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is None or room.isEmpty():
+            self.resize(1400, 900)
+        else:
+            self.resize(min(1400, int(room.width() * 0.9)), min(900, int(room.height() * 0.9)))
 
     def _restore_window(self) -> None:
         geometry = self.settings.window_geometry()
