@@ -36,6 +36,12 @@ def related_lines(model: OrgModel, entity: Any) -> list[str]:
         lines = [_line("People", f"{len(members)} ({sum(p.fte for p in members):g} FTE)"),
                  _line("Sub-teams", _names(model, model.children(entity.id))),
                  _line("Owns", _names(model, services))]
+        supported = [s for s in model.services.values() if s.sre_team == entity.id]
+        operated = [v for v in model.platform_versions.values() if v.production_owner == entity.id]
+        if supported:
+            lines.append(_line("Supports (SRE)", _names(model, supported)))
+        if operated:
+            lines.append(_line("Runs in production", _names(model, operated)))
         if hosted:
             lines.append(_line("Hosts embeds", _names(model, hosted)))
         return lines
