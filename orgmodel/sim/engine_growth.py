@@ -196,18 +196,29 @@ def _release(st: State, p: ScenarioParams, t: int) -> None:
 def _start_migrations(st: State, p: ScenarioParams, t: int) -> None:
     used = st.used
     start = st.active[:used] & (st.lag[:used] >= p.platform.versions_supported)
-    start &= st.migration_left[:used] == 0
+    start &= st.migration_end[:used] <= t  # not migrating already
     if start.any():
-        st.migration_left[:used][start] = MIGRATION_WEEKS
-        st.migrations_until = t + MIGRATION_WEEKS
+        end = t + MIGRATION_WEEKS
+        st.migration_end[:used][start] = end
+        pos = np.flatnonzero(start)  # slot * runs + row: the used prefix is contiguous
+        st.mig_count += _per_pool(st, pos)
+        st.cohorts.append((end, pos))
+        st.migrations_until = end
+
+
+def _per_pool(st: State, pos: Ints) -> np.ndarray:
+    """Services at flat positions ``pos`` counted per (run, support pool)."""
+    size = st.runs * st.width
+    counts: np.ndarray = np.bincount(np.take(st.flat_pool.ravel(), pos), minlength=size)
+    return counts.reshape(st.runs, st.width)
 
 
 def finish_migration_week(st: State, t: int) -> None:
-    """End of week: one of the 13 migration weeks done; finished services are current again."""
+    """End of week: the cohort whose 13th migration week this was is current again."""
     if t >= st.migrations_until:
         return
-    used = st.used
-    left = st.migration_left[:used]
-    moving = left > 0
-    left -= moving
-    st.lag[:used][moving & (left == 0)] = 0
+    for cohort in [c for c in st.cohorts if c[0] == t + 1]:
+        pos = cohort[1]
+        np.put(st.lag, pos, 0)
+        st.mig_count -= _per_pool(st, pos)
+        st.cohorts.remove(cohort)

@@ -146,6 +146,11 @@ def _move(st: State, p: ScenarioParams, t: int, rows: np.ndarray, slots: np.ndar
     was_sre = st.pool[slots, rows] < st.sre_pools
     if was_sre.any():
         remove_sre(st, slots[was_sre], rows[was_sre])
+    migrating = st.migration_end[slots, rows] > t + 1  # still migrating next week
+    if migrating.any():
+        r = rows[migrating]
+        np.subtract.at(st.mig_count, (r, st.pool[slots[migrating], r]), 1)
+        np.add.at(st.mig_count, (r, pool[migrating]), 1)
     st.pool[slots, rows] = pool
     to_sre = pool < st.sre_pools
     if to_sre.any():

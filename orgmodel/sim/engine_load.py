@@ -119,8 +119,7 @@ def demand_and_capacity(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
     toil_pool[:, ps:] *= 1 - team_a
     mig_pool = np.zeros_like(toil_pool)
     if st.migrations_until >= 0 and t < st.migrations_until + 1:
-        moving = (st.migration_left[:used] > 0).astype(F32)
-        mig_pool = _pool_sum(st, flat, moving) * (load_migration(p) * m["migration"])[:, None]
+        mig_pool = st.mig_count[:, : st.pools] * (load_migration(p) * m["migration"])[:, None]
     sre = _sre_services(st, cm, p, m, c, c_f, inc_pool, tick_pool, toil_pool)
     inc_pool *= m["incidents"][:, None]
     tick_pool *= m["tickets"][:, None]
@@ -128,7 +127,7 @@ def demand_and_capacity(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
     if ps:
         det_pool[:, :ps] += sre_review_hours(st, p, m, sre)
     if ps and st.migrations_until >= 0 and t < st.migrations_until + 1:
-        sre.hours += _migration_hours(st, p, m, sre)
+        sre.hours += _migration_hours(st, p, m, sre, t)
     expected = inc_pool * load.incident_hours + tick_pool * load.ticket_hours + det_pool
     if rng is None:
         incidents, tickets = inc_pool, tick_pool
@@ -208,8 +207,9 @@ def sre_review_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: Sr
     return releases.reshape(st.runs, ps) * _review(p, m)[:, None]
 
 
-def _migration_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: SreServices) -> Floats:
-    moving = np.take(st.migration_left.ravel(), sre.pos) > 0
+def _migration_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: SreServices,
+                     t: int) -> Floats:
+    moving = np.take(st.migration_end.ravel(), sre.pos) > t
     return np.where(moving, load_migration(p) * m["migration"][sre.row], 0.0)
 
 

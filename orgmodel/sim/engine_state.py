@@ -12,7 +12,7 @@ kept up to date incrementally. Not for behaviour: the engine modules change the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -99,12 +99,16 @@ class State:
     complexity: Floats32
     familiarity: Floats32
     lag: Ints
-    migration_left: Ints
+    migration_end: Ints  # week a service's migration ends (it migrates while t < this); 0: never
     handed_back_from: Ints
     migrations_until: int = -1
     unfamiliar_until: int = -1
     all_at_one: bool = True  # every complexity is exactly 1
     sre_n: int = 0  # SRE-supported services listed in ``sre_cols``
+    # migrating services per (run, pool), kept up to date (engine_growth), and the cohorts of
+    # migrations started together: (end week, flat ``slot * runs + row`` positions)
+    mig_count: Floats = field(default_factory=lambda: np.zeros(0))
+    cohorts: list[tuple[int, Ints]] = field(default_factory=list)
 
     @property
     def used(self) -> int:
@@ -174,6 +178,7 @@ class State:
         self.pool_count = np.bincount(self.flat_pool.ravel(), minlength=size).reshape(
             self.runs, self.width).astype(np.float64)
         self.owner_count = np.zeros((self.runs, self.width))
+        self.mig_count = np.zeros((self.runs, self.width))
         self.owner_count += np.bincount(self.flat_owner.ravel(), weights=self.active.ravel(),
                                         minlength=size).reshape(self.runs, self.width)
 
@@ -260,7 +265,7 @@ def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int)
         sre_cols=np.zeros((SRE_COLUMNS, 0), dtype=np.int64),
         flat_pool=pool, flat_owner=owner,
         complexity=np.ones((s, runs), dtype=F32), familiarity=np.ones((s, runs), dtype=F32),
-        lag=lag, migration_left=np.zeros((s, runs), dtype=np.int64),
+        lag=lag, migration_end=np.zeros((s, runs), dtype=np.int64),
         handed_back_from=np.full((s, runs), NONE, dtype=np.int64),
     )
     st.refresh_derived()
