@@ -94,8 +94,11 @@ def _ladder_embed(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: 
     st.ladder_embed_done |= trigger
     sre = wk.sre
     end = t + 1 + p.embeds.performance_weeks
+    ps = st.sre_pools
+    listed = np.flatnonzero(trigger.ravel()[sre.key])  # the SRE services of triggered pools
+    keys = sre.key[listed]
     for row, pool in zip(*np.nonzero(trigger), strict=True):  # a few triggers per week at most
-        mine = (sre.row == row) & (sre.pool == pool)
+        mine = listed[keys == row * ps + pool]
         cost = np.bincount(sre.owner[mine], weights=sre.hours[mine], minlength=st.teams)
         team = int(np.argmax(cost))
         free = bool(st.swe_out[row, pool] < cm.sre_swe[pool])

@@ -98,26 +98,29 @@ def _requests(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
 def _oldest_first(request: np.ndarray, serve: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per run, its ``serve[run]`` oldest queued teams (ties: lowest slot) as (run, team, rank).
 
-    No sort over the queue: request weeks are small integers, so per run a count of requests per
-    week gives the week w* holding the ``serve``-th oldest; the run takes every request before
-    w* and the lowest slots of week w*. Only the taken requests are sorted, for their rank.
+    No sort over the queue: request weeks are small integers, so in each run that serves, a
+    count of requests per week gives the week w* holding the ``serve``-th oldest; the run takes
+    every request before w* and the lowest slots of week w*. Only the taken requests are sorted,
+    for their rank.
     """
-    runs, teams = request.shape
-    queued = request != NONE
-    span = int(request.max(initial=0)) + 1  # requests are in weeks 0 .. span - 1; span = none
-    week = np.where(queued, request, span)
-    row = np.arange(runs)[:, None]
-    counts = np.bincount((row * (span + 1) + week).ravel(), minlength=runs * (span + 1))
-    cum = np.cumsum(counts.reshape(runs, span + 1), axis=1)
-    threshold = (cum < serve[:, None]).sum(axis=1)  # w*: first week whose count reaches serve
-    before = np.where(threshold > 0, cum[np.arange(runs), np.maximum(threshold - 1, 0)], 0)
-    at = week == threshold[:, None]
-    take = (week < threshold[:, None]) | (at & (np.cumsum(at, axis=1) <= (serve - before)[:, None]))
-    rows, cols = np.nonzero(take)
-    order = np.argsort((rows * (span + 1) + week[rows, cols]) * teams + cols)
+    serving = np.flatnonzero(serve)
+    sub, need = request[serving], serve[serving]
+    k, teams = sub.shape
+    span = int(sub.max(initial=0)) + 2  # bin 0: no request; bin w + 1: requested in week w
+    counts = np.bincount((np.arange(k)[:, None] * span + (sub + 1)).ravel(), minlength=k * span)
+    counts = counts.reshape(k, span)
+    counts[:, 0] = 0
+    cum = np.cumsum(counts, axis=1)
+    last = (cum < need[:, None]).sum(axis=1)  # bin of w* (>= 1: need >= 1 and cum[:, 0] = 0)
+    left = need - cum[np.arange(k), last - 1]  # taken from week w* itself
+    week = (last - 1)[:, None]
+    at = sub == week
+    take = ((sub >= 0) & (sub < week)) | (at & (np.cumsum(at, axis=1) <= left[:, None]))
+    rows, cols = np.nonzero(take)  # run by run, slots ascending
+    order = np.argsort(rows * span + sub[rows, cols], kind="stable")
     rows, cols = rows[order], cols[order]
     rank = np.arange(rows.size) - np.searchsorted(rows, rows, side="left")
-    return rows, cols, rank
+    return serving[rows], cols, rank
 
 
 def _serve_automation(st: State, cm: CompiledModel, p: ScenarioParams, t: int) -> None:
