@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from orgmodel.core.entities import Team
+from orgmodel.core.kinds import EntityKind
 from orgmodel.editing.commands import AddEntityCommand, ChangeEntityCommand
 from orgmodel.ui.explorer.model import KEY_ROLE
 
@@ -145,3 +146,11 @@ def test_f2_renames_in_place(seed_window, qtbot) -> None:
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: model.teams[payments.id].name == "Billing", timeout=5000)  # commit is queued
     assert seed_window.document.stack.undo_text == "Rename team 'Payments'"
+
+
+def test_empty_organisation_shows_a_hint(window) -> None:
+    assert window.explorer.hint.isVisible()
+    window.add_entity(EntityKind.TEAM)
+    assert not window.explorer.hint.isVisible()
+    window.actions.undo.trigger()
+    assert window.explorer.hint.isVisible()

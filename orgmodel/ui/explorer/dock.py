@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTreeView,
     QVBoxLayout,
@@ -67,10 +68,16 @@ class ExplorerDock(QDockWidget):
         self.view.setDropIndicatorShown(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)  # F2 renames
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection)
+        self.hint = QLabel("This organisation is empty. Start from File ▸ New from Example, "
+                           "or add a team with Model ▸ Add Team.")
+        self.hint.setObjectName("explorerHint")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search)
+        layout.addWidget(self.hint)
         layout.addWidget(self.view)
         self.setWidget(body)
         hub.changed.connect(self._on_hub)
@@ -85,6 +92,7 @@ class ExplorerDock(QDockWidget):
         # after the proxy's own handlers, so that it has dropped its old mapping first
         self.source.modelAboutToBeReset.connect(self._remember_state)
         self.source.modelReset.connect(self._restore_state)
+        self.source.modelReset.connect(self._update_hint)
         header = self.view.header()  # the columns exist only once there is a source model
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -93,7 +101,12 @@ class ExplorerDock(QDockWidget):
         roots = {t.id for t in stack.model.teams.values() if t.parent is None}
         self._expanded = {"cat:teams", *roots}
         self._restore_state()
+        self._update_hint()
         return self.source
+
+    def _update_hint(self) -> None:
+        """The empty-organisation hint shows while there is nothing to explore."""
+        self.hint.setVisible(self.source is not None and len(self.source.stack_model) == 0)
 
     # ---------------------------------------------------------------- search
     def _filter(self, text: str) -> None:

@@ -62,6 +62,11 @@ class ExplorerModel(QAbstractItemModel):
         events.views_reordered.connect(self._on_structure)
         stack.changed.connect(self._on_stack)
 
+    @property
+    def stack_model(self) -> Any:
+        """The OrgModel this tree mirrors."""
+        return self._model
+
     def detach(self) -> None:
         """Stop listening to the model (the document is closing)."""
         events = self._model.events
