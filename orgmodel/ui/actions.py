@@ -131,8 +131,9 @@ def build_actions(window: MainWindow) -> Actions:
         about=_action(window, "&About OrgModel", window.show_about),
         recent_menu=QMenu("Open &Recent", window),
     )
-    if acts.preferences.shortcut().isEmpty():
-        acts.preferences.setShortcut(QKeySequence("Ctrl+,"))
+    for action, fallback in ((acts.preferences, "Ctrl+,"), (acts.quit, "Ctrl+Q")):
+        if action.shortcut().isEmpty():  # no platform binding (e.g. Preferences on Linux)
+            action.setShortcut(QKeySequence(fallback))
     _file_menu(window, acts)
     edit = window.menuBar().addMenu("&Edit")
     window.menus["edit"] = edit
@@ -148,6 +149,8 @@ def build_actions(window: MainWindow) -> Actions:
     install_simulation_actions(window, sim)
     help_menu = window.menuBar().addMenu("&Help")
     window.menus["help"] = help_menu
+    help_menu.addAction(_action(window, "&Keyboard Shortcuts", window.show_shortcuts,
+                                "Ctrl+/", tip="Every shortcut of the menus"))
     help_menu.addAction(acts.about)
     help_menu.addAction(_action(window, "About &Qt", window.show_about_qt))
     _toolbar(window, acts)

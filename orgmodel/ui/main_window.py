@@ -260,6 +260,11 @@ class MainWindow(QMainWindow):
                           "organisations (platform, automation, software and SRE teams) and simulate "
                           "their support load.<br>Apache-2.0.")
 
+    def show_shortcuts(self) -> None:
+        from orgmodel.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(list(self.menus.values()), self).exec()
+
     def show_about_qt(self) -> None:
         QMessageBox.aboutQt(self)
 

@@ -158,3 +158,14 @@ def test_embed_selected_person_asks_for_the_host(seed_window, monkeypatch) -> No
     assert embed.end is not None and embed.start is not None and embed.end > embed.start
     seed_window.actions.undo.trigger()
     assert set(model.embeds) == before
+
+
+def test_shortcuts_dialog_lists_the_menus(window) -> None:
+    from orgmodel.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+
+    rows = shortcut_rows(list(window.menus.values()))
+    commands = {command: keys for _, command, keys in rows}
+    assert commands["Undo"] and commands["Save"] and commands["Find…"]
+    assert "Presentation" in commands and "F5" in commands["Presentation"]
+    dialog = ShortcutsDialog(list(window.menus.values()), window)
+    assert dialog.table.rowCount() == len(rows)
