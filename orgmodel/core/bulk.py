@@ -4,8 +4,8 @@ Opening a document or loading orgmodel JSON hands over every entity, collection 
 ``plan(collections)`` checks all of them together (their own values column by column, ids and
 duplicates with one dict, references with set lookups per kind, cycles in the team tree and the
 reporting lines with one walk each) and, when everything holds, returns what the aggregate stores:
-the order of each collection, where each id lives and the reverse index of references, exactly as
-adding the entities one by one would have left them. Whenever anything is off it returns None and
+the order of each collection, where each id lives and (built when first needed) the reverse index
+of references, exactly as adding the entities one by one would have left them. Whenever anything is off it returns None and
 ``add_in_order`` adds the entities one by one through ``OrgModel.add``/``update``, whose checks
 name the first problem in the usual sentence. Not for edits of a live model (they go through the
 aggregate) and emits no events.
@@ -13,14 +13,16 @@ aggregate) and emits no events.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections import defaultdict, deque
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from itertools import chain
+from functools import partial
+from itertools import chain, repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from orgmodel.core.bulk_values import column, types_within, values_ok
-from orgmodel.core.entities import Forum, Person, Service
+from orgmodel.core.entities import Forum, Person, Service, dependency_id
 from orgmodel.core.kinds import EntityKind, Support, TeamKind
 from orgmodel.core.references import REFERENCE_FIELDS, targets_of
 
@@ -58,7 +60,8 @@ class Plan:
     keys: dict[EntityKind, list[str]]
     items: dict[EntityKind, list[Any]]
     where: dict[str, EntityKind]
-    links: dict[str, dict[str, None]]
+    links: Callable[[], dict[str, dict[str, None]]]
+    """Builds the reverse index of references (when it is first needed)."""
 
 
 def in_order(collections: Collections) -> dict[EntityKind, list[Any]]:
@@ -94,7 +97,7 @@ def plan(lists: dict[EntityKind, list[Any]]) -> Plan | None:
     for kind, entities in lists.items():
         if not values_ok(kind, entities):
             return None
-        ids = column(entities, "id")
+        ids = _ids(kind, entities)
         if not types_within(ids, _ID) or not all(ids):
             return None
         where.update(dict.fromkeys(ids, kind))
@@ -107,7 +110,13 @@ def plan(lists: dict[EntityKind, list[Any]]) -> Plan | None:
     for kind, field in LATE.items():
         if not _acyclic(dict(zip(keys[kind], column(lists[kind], field), strict=True))):
             return None
-    return Plan(keys, lists, where, _links(lists, keys))
+    return Plan(keys, lists, where, partial(_links, lists, keys))
+
+
+def _ids(kind: EntityKind, entities: list[Any]) -> list[str]:
+    if kind is EntityKind.DEPENDENCY:  # derived ids, without the cached property's lock
+        return list(map(dependency_id, column(entities, "source"), column(entities, "target")))
+    return column(entities, "id")
 
 
 # (collection, field, target collection, optional)
@@ -187,9 +196,8 @@ def _links(
     for kind, entities in lists.items():
         ids = keys[kind]
         if kind is EntityKind.FORUM:
-            for forum_id, forum in zip(ids, entities, strict=True):
-                for target in targets_of(forum):
-                    links[target][forum_id] = None
+            seats = [(t, key) for key, f in zip(ids, entities, strict=True) for t in targets_of(f)]
+            _add_links(links, seats)
             continue
         names = REFERENCE_FIELDS.get(type(entities[0])) if entities else None
         if not names:
@@ -200,10 +208,14 @@ def _links(
         if late is not None:
             columns[names.index(late)], deferred = _split_late(columns[names.index(late)], ids)
         pairs = chain.from_iterable(zip(*(zip(c, ids, strict=True) for c in columns), strict=True))
-        for target, source in chain(pairs, deferred):
-            if target is not None:
-                links[target][source] = None
+        _add_links(links, [*filter(itemgetter(0), chain(pairs, deferred))])
     return dict(links)
+
+
+def _add_links(links: defaultdict[str, dict[str, None]], pairs: list[tuple[str, str]]) -> None:
+    """``links[target][source] = None`` for each (target, source) pair, in order, looped in C."""
+    inner = map(links.__getitem__, map(itemgetter(0), pairs))
+    deque(map(dict.__setitem__, inner, map(itemgetter(1), pairs), repeat(None)), maxlen=0)
 
 
 def _split_late(targets: list[Any], ids: list[str]) -> tuple[list[Any], list[tuple[str, str]]]:

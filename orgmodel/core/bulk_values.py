@@ -119,8 +119,9 @@ def _services(services: Sequence[Service]) -> bool:
         and types_within(loads, frozenset({ServiceLoad}))
     ):
         return False
+    distinct = list(dict(zip(map(id, loads), loads, strict=True)).values())  # often shared
     for key in LOAD_KEYS:
-        present = [v for v in column(loads, key) if v is not None]
+        present = [v for v in column(distinct, key) if v is not None]
         if not _in_range(present, 0.0, 1e6):
             return False
     return True

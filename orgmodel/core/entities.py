@@ -165,7 +165,12 @@ class Dependency:
     def id(self) -> str:
         # cached (outside the dataclass fields, so equality and fields() are unchanged): the
         # model finds entities by id in order lists, where the same string object is fastest
-        return f"{self.source}->{self.target}"
+        return dependency_id(self.source, self.target)
+
+
+def dependency_id(source: str, target: str) -> str:
+    """The id of the dependency of ``source`` on ``target`` (``Dependency.id``)."""
+    return f"{source}->{target}"
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ class OrgModel:
             model._c[kind] = dict(zip(keys, found.items[kind], strict=True))
             model._order[kind] = keys
         model._where = found.where
-        model._refs = ReferenceIndex.from_links(found.links)
+        model._refs = ReferenceIndex.built_later(found.links)
         return model
 
     # ----------------------------------------------------------------- reading

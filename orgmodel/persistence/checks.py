@@ -105,9 +105,13 @@ def _check_schema(conn: Connection, version: int) -> None:
         missing = sorted(set(expected) - tables)
         what = f"an unknown table '{extra[0]}'" if extra else f"no '{missing[0]}' table"
         raise DocumentError(f"its schema is not OrgModel's (it has {what})")
+    stored: dict[str, set[str]] = {}
+    for table, column in conn.exec_driver_sql(
+            "SELECT m.name, p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p "
+            "WHERE m.type = 'table'"):
+        stored.setdefault(table, set()).add(column)
     for table, columns in sorted(expected.items()):
-        found = {row[0] for row in conn.execute(
-            text("SELECT name FROM pragma_table_info(:t)"), {"t": table})}
+        found = stored.get(table, set())
         if found != columns:
             odd = sorted(found ^ columns)
             raise DocumentError(f"its schema is not OrgModel's (table '{table}' column '{odd[0]}')")

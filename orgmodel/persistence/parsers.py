@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from enum import Enum
 from functools import lru_cache
@@ -159,14 +159,37 @@ class _Numbers(Parser):
         return list(map(self.one, values))
 
 
+class _Distinct(Parser):
+    """For immutable results (dates, tag tuples): each distinct stored value is parsed once."""
+
+    def many(self, values: Sequence[Any]) -> Sequence[Any]:
+        if not set(map(type, values)) <= {str, NoneType}:
+            return list(map(self.one, values))
+        parsed = {value: self.one(value) for value in set(values)}
+        return list(map(parsed.__getitem__, values))
+
+
+@dataclass(frozen=True, eq=False)
+class _Lookup(Parser):
+    """An enum column: one dict lookup per value, in C; ``one`` names a bad value."""
+
+    by_value: dict[Any, Any] = field(default_factory=dict)
+
+    def many(self, values: Sequence[Any]) -> Sequence[Any]:
+        try:
+            return list(map(self.by_value.__getitem__, values))
+        except (KeyError, TypeError):
+            return list(map(self.one, values))
+
+
 TEXT = Parser(_text, frozenset({str}))
 OPT_TEXT = Parser(_opt_text, frozenset({str, NoneType}))
 INT = Parser(_int, frozenset({int}))
 BOOL = _Bools(_bool)
 NUMBER = _Numbers(_number)
 OPT_NUMBER = _Numbers(_opt_number)
-DAY = Parser(_day)
-TAGS = Parser(_tags)
+DAY = _Distinct(_day)
+TAGS = _Distinct(_tags)
 OBJECT = Parser(_object)
 POSITIONS = Parser(_positions)
 
@@ -182,7 +205,7 @@ def enum(kind: type[E]) -> Parser:
         except (KeyError, TypeError):
             raise Bad(expected) from None
 
-    return Parser(parse)
+    return _Lookup(parse, by_value=by_value)
 
 
 Build = Callable[[Sequence[Sequence[Any]]], list[Any]]
