@@ -90,3 +90,30 @@ def test_discarding_the_offer_deletes_the_copy(seed_window, dialogs, isolated_se
     finally:
         other.document.close()
         other.deleteLater()
+
+
+def test_copies_of_running_instances_and_broken_sidecars_are_not_offered(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from orgmodel.ui.document import Document
+    from orgmodel.ui.recovery import RecoveryStore
+
+    store = RecoveryStore(tmp_path)
+    document = Document(read_model(SEED_JSON))
+    store.write(document)
+    copy, sidecar = store.paths_for(document)
+    (tmp_path / "junk.json").write_text("{not json")
+    assert [e.copy for e in store.pending()] == [copy]  # ours: this process wrote it
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        info = json.loads(sidecar.read_text())
+        info["pid"] = sleeper.pid  # another OrgModel that is still running
+        sidecar.write_text(json.dumps(info))
+        assert store.pending() == []
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    assert [e.copy for e in store.pending()] == [copy]
+    assert os.path.exists(copy)
