@@ -82,6 +82,10 @@ class Week:
 
 
 def _pool_sum(st: State, flat: np.ndarray, weights: np.ndarray) -> Floats:
+    if weights.dtype == F32 and weights.ndim == 2:  # bincount's own cast to float64 is slower
+        wide = st.scratch64[: weights.shape[0]]
+        np.copyto(wide, weights)
+        weights = wide
     out = np.bincount(flat.ravel(), weights=weights.ravel(), minlength=st.runs * st.width)
     return np.asarray(out, dtype=np.float64).reshape(st.runs, st.width)[:, : st.pools]
 
@@ -224,9 +228,11 @@ def _draw(rng: np.random.Generator, inc: Floats, tick: Floats,
 
 def pool_people(st: State, cm: CompiledModel) -> Floats:
     """N per pool: ramped SRE FTE present (embedded engineers out), team FTE of active teams."""
-    sre = np.maximum(0.0, st.sre_ramped - st.swe_out)
-    dev = np.where(st.team_active, cm.team_fte[None, :], 0.0)
-    return np.concatenate([sre, dev], axis=1)
+    people = np.empty((st.runs, st.pools))
+    np.subtract(st.sre_ramped, st.swe_out, out=people[:, : st.sre_pools])
+    np.maximum(0.0, people[:, : st.sre_pools], out=people[:, : st.sre_pools])
+    np.multiply(st.team_active, cm.team_fte, out=people[:, st.sre_pools:])
+    return people
 
 
 def _capacity(st: State, cm: CompiledModel, p: ScenarioParams, incidents: Floats, tickets: Floats,
@@ -235,16 +241,23 @@ def _capacity(st: State, cm: CompiledModel, p: ScenarioParams, incidents: Floats
     ps = st.sre_pools
     people = pool_people(st, cm)
     available = people * HOURS
-    rotations = np.concatenate([
-        np.broadcast_to(cm.sre_sites.astype(np.float64), (st.runs, ps)),
-        np.where(services[:, ps:] > 0, cm.team_sites[None, :], 0).astype(np.float64)], axis=1)
-    floor = p.oncall.oncall_engineers * HOURS * rotations
-    ops = np.minimum(np.maximum(floor, interrupt), available)
-    st.backlog = np.maximum(0.0, interrupt - available)
+    rotations = np.empty_like(available)
+    rotations[:, :ps] = cm.sre_sites
+    np.multiply(services[:, ps:] > 0, cm.team_sites, out=rotations[:, ps:])
+    ops = p.oncall.oncall_engineers * HOURS * rotations  # the on-call floor, then O
+    np.maximum(ops, interrupt, out=ops)
+    np.minimum(ops, available, out=ops)
+    backlog = np.subtract(interrupt, available, out=st.backlog)
+    np.maximum(0.0, backlog, out=backlog)
     with np.errstate(divide="ignore", invalid="ignore"):
-        phi = np.where(available > 0, ops / available, (interrupt > 0).astype(np.float64))
-        pages = np.where(rotations > 0, incidents / (SHIFTS_PER_WEEK * rotations), 0.0)
-    engineering = np.maximum(0.0, available - ops)
+        phi = ops / available
+        pages = incidents / (SHIFTS_PER_WEEK * rotations)
+    idle = available <= 0
+    if idle.any():
+        phi[idle] = interrupt[idle] > 0
+    pages[rotations <= 0] = 0.0
+    engineering = np.subtract(available, ops)
+    np.maximum(0.0, engineering, out=engineering)
     return Week(incidents, tickets, tickets_expected, interrupt, expected, available, ops, phi,
                 engineering, rotations, pages, services, sre)
 
@@ -323,10 +336,10 @@ def _per_owner(st: State, cm: CompiledModel, change: Floats32, used: int) -> Flo
     ``change``; only the slots created during the run need a gather per (slot, run).
     """
     s0 = cm.owner.size
-    out = np.empty((used, st.runs), dtype=F32)
-    np.take(np.ascontiguousarray(change.T), cm.owner + st.sre_pools, axis=0, out=out[:s0])
+    out = st.scratch32[:used]  # mode "clip": the indices are valid; "raise" would buffer ``out``
+    np.take(np.ascontiguousarray(change.T), cm.owner + st.sre_pools, axis=0, out=out[:s0], mode="clip")
     if used > s0:
-        np.take(change.ravel(), st.flat_owner[s0:used], out=out[s0:])
+        np.take(change.ravel(), st.flat_owner[s0:used], out=out[s0:], mode="clip")
     return out
 
 

@@ -108,6 +108,10 @@ class State:
     # migrating services per (run, pool), kept up to date (engine_growth), and the cohorts of
     # migrations started together: (end week, flat ``slot * runs + row`` positions)
     mig_count: Floats = field(default_factory=lambda: np.zeros(0))
+    # scratch (S, runs) arrays for the hot loop's per-service temporaries: reused every week, so
+    # the large temporaries cost no fresh pages
+    scratch32: Floats32 = field(default_factory=lambda: np.zeros((0, 0), dtype=F32))
+    scratch64: Floats = field(default_factory=lambda: np.zeros((0, 0)))
     cohorts: list[tuple[int, Ints]] = field(default_factory=list)
 
     @property
@@ -179,6 +183,8 @@ class State:
             self.runs, self.width).astype(np.float64)
         self.owner_count = np.zeros((self.runs, self.width))
         self.mig_count = np.zeros((self.runs, self.width))
+        self.scratch32 = np.zeros((self.slots, self.runs), dtype=F32)
+        self.scratch64 = np.zeros((self.slots, self.runs))
         self.owner_count += np.bincount(self.flat_owner.ravel(), weights=self.active.ravel(),
                                         minlength=size).reshape(self.runs, self.width)
 
