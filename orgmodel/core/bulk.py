@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import partial
-from itertools import chain, repeat
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import is_, itemgetter, not_
 from typing import TYPE_CHECKING, Any
 
 from orgmodel.core.bulk_values import column, types_within, values_ok
@@ -58,7 +59,7 @@ class Plan:
     """What a checked set of collections becomes inside the aggregate."""
 
     keys: dict[EntityKind, list[str]]
-    items: dict[EntityKind, list[Any]]
+    items: dict[EntityKind, dict[str, Any]]
     where: dict[str, EntityKind]
     links: Callable[[], dict[str, dict[str, None]]]
     """Builds the reverse index of references (when it is first needed)."""
@@ -93,6 +94,7 @@ def add_in_order(model: OrgModel, lists: dict[EntityKind, list[Any]]) -> None:
 def plan(lists: dict[EntityKind, list[Any]]) -> Plan | None:
     """The stored form of ``lists`` (from ``in_order``), or None when any rule might be broken."""
     keys: dict[EntityKind, list[str]] = {}
+    items: dict[EntityKind, dict[str, Any]] = {}
     where: dict[str, EntityKind] = {}
     for kind, entities in lists.items():
         if not values_ok(kind, entities):
@@ -100,17 +102,16 @@ def plan(lists: dict[EntityKind, list[Any]]) -> Plan | None:
         ids = _ids(kind, entities)
         if not types_within(ids, _ID) or not all(ids):
             return None
-        where.update(dict.fromkeys(ids, kind))
-        keys[kind] = ids
+        keys[kind], items[kind] = ids, dict(zip(ids, entities, strict=True))
+        where.update(zip(ids, repeat(kind)))
     if len(where) != sum(map(len, keys.values())):
         return None  # a duplicate id
-    ids_of = {kind: set(ids) for kind, ids in keys.items()}
-    if not _references_ok(lists, ids_of) or not _rules_ok(lists):
+    if not _references_ok(lists, items) or not _rules_ok(lists, items):
         return None
     for kind, field in LATE.items():
         if not _acyclic(dict(zip(keys[kind], column(lists[kind], field), strict=True))):
             return None
-    return Plan(keys, lists, where, partial(_links, lists, keys))
+    return Plan(keys, items, where, partial(_links, lists, keys))
 
 
 def _ids(kind: EntityKind, entities: list[Any]) -> list[str]:
@@ -135,37 +136,42 @@ _REFERENCES = (
 )
 
 
-def _within(values: list[Any], targets: set[str], optional: bool) -> bool:
+def _within(values: list[Any], targets: AbstractSet[str], optional: bool) -> bool:
     """Every value is an id in ``targets`` (or None, when ``optional``)."""
     if not types_within(values, _OPT_ID if optional else _ID):
         return False
     present = set(values)
     present.discard(None)
-    return present <= targets
+    return targets >= present
 
 
-def _references_ok(lists: dict[EntityKind, list[Any]], ids: dict[EntityKind, set[str]]) -> bool:
+Items = dict[EntityKind, dict[str, Any]]
+
+
+def _references_ok(lists: dict[EntityKind, list[Any]], items: Items) -> bool:
     for kind, field, target, optional in _REFERENCES:
-        if not _within(column(lists[kind], field), ids[target], optional):
+        if not _within(column(lists[kind], field), items[target].keys(), optional):
             return False
     seats = [rep for forum in lists[EntityKind.FORUM] for rep in forum.representatives]
-    return _within(column(seats, "person"), ids[EntityKind.PERSON], False) and _within(
-        column(seats, "team"), ids[EntityKind.TEAM], False
+    return _within(column(seats, "person"), items[EntityKind.PERSON].keys(), False) and _within(
+        column(seats, "team"), items[EntityKind.TEAM].keys(), False
     )
 
 
-def _rules_ok(lists: dict[EntityKind, list[Any]]) -> bool:
+def _rules_ok(lists: dict[EntityKind, list[Any]], items: Items) -> bool:
     """SRE support and hand-offs name SRE teams, embeds leave home, forum seats are unique."""
     sre = {t.id for t in lists[EntityKind.TEAM] if t.kind is TeamKind.SRE}
     services: list[Service] = lists[EntityKind.SERVICE]
-    if not _within([s.sre_team for s in services if s.support is Support.SRE], sre, False):
+    by_sre = list(map(is_, column(services, "support"), repeat(Support.SRE)))
+    sre_teams = column(services, "sre_team")
+    if not _within(list(compress(sre_teams, by_sre)), sre, False):
         return False
-    if any(s.sre_team is not None for s in services if s.support is not Support.SRE):
-        return False
+    if not all(map(is_, compress(sre_teams, map(not_, by_sre)), repeat(None))):
+        return False  # developer support naming a team
     owners = column(lists[EntityKind.PLATFORM_VERSION], "production_owner")
     if not _within(owners, sre, True):
         return False
-    people: dict[str, Person] = {p.id: p for p in lists[EntityKind.PERSON]}
+    people: dict[str, Person] = items[EntityKind.PERSON]
     if any(people[e.person].team == e.host for e in lists[EntityKind.EMBED]):
         return False
     forums: list[Forum] = lists[EntityKind.FORUM]

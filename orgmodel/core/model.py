@@ -77,7 +77,7 @@ class OrgModel:
             bulk.add_in_order(model, lists)
             return model
         for kind, keys in found.keys.items():
-            model._c[kind] = dict(zip(keys, found.items[kind], strict=True))
+            model._c[kind] = found.items[kind]
             model._order[kind] = keys
         model._where = found.where
         model._refs = ReferenceIndex.built_later(found.links)

@@ -11,6 +11,7 @@ Not for locking (``lock.py``) or for the JSON twin of a document (``interop.orgj
 
 from __future__ import annotations
 
+import gc
 import re
 import shutil
 import sqlite3
@@ -107,9 +108,30 @@ Contents = tuple[Organisation, list[tuple[EntityKind, list[Any]]]]
 def open_document(path: str | Path) -> OrgModel:
     """Read a ``.orgmodel`` document; the file is never written, whatever its version."""
     path = Path(path)
-    contents = read_contents(path)
-    with _reading(path):
-        return build_model(contents)
+    with _no_cycle_collection():
+        contents = read_contents(path)
+        with _reading(path):
+            return build_model(contents)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a document's entities are made.
+
+    Opening makes tens of thousands of objects that form no reference cycles; each few hundred
+    new objects would otherwise start a collection, and the occasional full one walks every
+    object of the application (in the benchmark, a pause of ~40% of the open). Reference
+    counting still frees everything as usual; the collector is switched back on afterwards if it
+    was on before.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def read_contents(path: Path) -> Contents:
