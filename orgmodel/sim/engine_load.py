@@ -25,6 +25,7 @@ after toil reduction; they gate nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -35,6 +36,7 @@ from orgmodel.sim.engine_state import (
     HOURS,
     MIGRATION_WEEKS,
     SHIFTS_PER_WEEK,
+    Bools,
     Floats,
     Floats32,
     Ints,
@@ -58,7 +60,18 @@ class SreServices:
     key: np.ndarray  # row * Ps + pool
     owner_flat: np.ndarray  # row * (P + 1) + Ps + owner
     releases: Floats
-    hours: Floats  # expected ops hours of each in its SRE pool this week
+    compute_hours: Callable[[], Floats]  # see ``hours``
+    extra_hours: list[Callable[[], Floats]] = field(default_factory=list)
+    _hours: Floats | None = None
+
+    @property
+    def hours(self) -> Floats:
+        """Expected ops hours of each in its SRE pool this week (computed when first needed)."""
+        if self._hours is None:
+            self._hours = self.compute_hours()
+            for extra in self.extra_hours:
+                self._hours += extra()
+        return self._hours
 
 
 @dataclass
@@ -131,7 +144,8 @@ def demand_and_capacity(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
     if ps:
         det_pool[:, :ps] += sre_review_hours(st, p, m, sre)
     if ps and st.migrations_until >= 0 and t < st.migrations_until + 1:
-        sre.hours += _migration_hours(st, p, m, sre, t)
+        moving = np.take(st.migration_end.ravel(), sre.pos) > t  # now: the state moves on
+        sre.extra_hours.append(lambda: _migration_hours(p, m, sre, moving))
     expected = inc_pool * load.incident_hours + tick_pool * load.ticket_hours + det_pool
     if rng is None:
         incidents, tickets = inc_pool, tick_pool
@@ -168,7 +182,7 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
     ps = st.sre_pools
     empty = np.zeros(0, dtype=np.int64)
     if ps == 0:
-        return SreServices(empty, empty, empty, empty, empty, empty, empty, np.zeros(0), np.zeros(0))
+        return SreServices(empty, empty, empty, empty, empty, empty, empty, np.zeros(0), lambda: np.zeros(0))
     slot, row, pool, owner = st.sre_slot, st.sre_row, st.sre_pool, st.sre_owner
     pos, key, owners = st.sre_pos, st.sre_key, st.sre_owner_flat
     a = np.take(st.automation.ravel(), st.sre_team)
@@ -192,10 +206,13 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
         tick_pool += share * owner_tickets[:, : st.pools]
     load = p.load
     releases = np.broadcast_to(rates["releases"].at(cm.base_releases, slot), slot.shape)
-    hours = (s_inc * m["incidents"][row] * load.incident_hours
-             + s_tick * (1 - share) * m["tickets"][row] * load.ticket_hours
-             + s_toil * m["toil"][row]
-             + releases * _review(p, m)[row])
+    def hours() -> Floats:
+        total: Floats = (s_inc * m["incidents"][row] * load.incident_hours
+                         + s_tick * (1 - share) * m["tickets"][row] * load.ticket_hours
+                         + s_toil * m["toil"][row]
+                         + releases * _review(p, m)[row])
+        return total
+
     return SreServices(slot, row, pos, pool, owner, key, owners, releases, hours)
 
 
@@ -211,9 +228,7 @@ def sre_review_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: Sr
     return releases.reshape(st.runs, ps) * _review(p, m)[:, None]
 
 
-def _migration_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: SreServices,
-                     t: int) -> Floats:
-    moving = np.take(st.migration_end.ravel(), sre.pos) > t
+def _migration_hours(p: ScenarioParams, m: dict[str, Floats], sre: SreServices, moving: Bools) -> Floats:
     return np.where(moving, load_migration(p) * m["migration"][sre.row], 0.0)
 
 
@@ -316,7 +331,7 @@ def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
         # services that need nothing get nothing: leave them out (zeros change no sum)
         some = np.flatnonzero(need > 0)
         if some.size:
-            given = _greedy(st, sre.key[some], sre.hours[some], need[some], toil_reduction)
+            given = _greedy(st, sre.key[some], lambda: sre.hours[some], need[some], toil_reduction)
             flat_c[sre.pos[some]] -= (reduction * given).astype(F32)
     st.all_at_one = False  # rechecked every quarter (engine.py)
     np.maximum(c, F32(1), out=c)
@@ -343,16 +358,20 @@ def _per_owner(st: State, cm: CompiledModel, change: Floats32, used: int) -> Flo
     return out
 
 
-def _greedy(st: State, pool_key: Ints, hours: Floats, need: Floats, budget: Floats) -> Floats:
+def _greedy(st: State, pool_key: Ints, hours: Callable[[], Floats], need: Floats, budget: Floats) -> Floats:
     """Hours each SRE service (``pool_key`` = row * Ps + pool) gets from its pool's toil-reduction
     budget, highest hours first."""
     ps = st.sre_pools
     total = np.bincount(pool_key, weights=need, minlength=st.runs * ps)
     if (total <= budget.ravel()).all():  # every pool can afford all its services' needs
         return need
-    key = pool_key * BUCKETS + bucket_of(hours)
-    size = st.runs * ps * BUCKETS
-    per_bucket = np.bincount(key, weights=need, minlength=size).reshape(st.runs, ps, BUCKETS)
+    # only the buckets from the lowest to the highest in use: the others hold nothing, and adding
+    # their zeros to a running sum changes nothing
+    buckets = bucket_of(hours())
+    low = int(buckets.min())
+    span = int(buckets.max()) - low + 1
+    key = pool_key * span + (buckets - low)
+    per_bucket = np.bincount(key, weights=need, minlength=st.runs * ps * span).reshape(st.runs, ps, span)
     above = np.cumsum(per_bucket[:, :, ::-1], axis=2)[:, :, ::-1] - per_bucket  # higher buckets
     left = budget[:, :, None] - above
     with np.errstate(divide="ignore", invalid="ignore"):
