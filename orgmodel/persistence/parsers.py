@@ -259,12 +259,17 @@ class Reader:
 
     def read(self, rows: Sequence[Sequence[Any]]) -> list[Any]:
         """Entities (or values) from rows selected in ``names`` order; bad values are refused."""
+        return self.read_columns(list(zip(*rows, strict=True)), rows)
+
+    def read_columns(self, columns: Sequence[Sequence[Any]],
+                     rows: Sequence[Sequence[Any]]) -> list[Any]:
+        """The same from the rows' columns; columns beyond ``names`` (selected for the caller)
+        are ignored."""
         if not rows:
             return []
-        columns = list(zip(*rows, strict=True))
         try:
             values = [parser.many(column) for (_, parser), column in
-                      zip(self.columns, columns, strict=True)]
+                      zip(self.columns, columns[:len(self.columns)], strict=True)]
         except Bad:
             raise self._error(rows) from None
         return self.build(values)
@@ -272,7 +277,7 @@ class Reader:
     def _error(self, rows: Sequence[Sequence[Any]]) -> DocumentError:
         """The sentence for the first bad value, found one row at a time."""
         for row in rows:
-            for (name, parser), value in zip(self.columns, row, strict=True):
+            for (name, parser), value in zip(self.columns, row[:len(self.columns)], strict=True):
                 try:
                     parser.one(value)
                 except Bad as bad:

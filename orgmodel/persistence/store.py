@@ -17,12 +17,14 @@ import shutil
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import cache
+from itertools import islice
+from operator import lt
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, insert, select
 from sqlalchemy.dialects import sqlite
@@ -165,25 +167,43 @@ def _read_upgraded(path: Path, version: int) -> Contents:
 
 
 @cache
-def _query(row: type[Base], reader: Reader) -> str:
-    """The SELECT of ``reader``'s columns in stored order, compiled once (SQLAlchemy Core)."""
+def _query(row: type[Base], reader: Reader, ordered: bool = True) -> str:
+    """The SELECT of ``reader``'s columns (for an entity table, then ``position``), in stored
+    order when ``ordered``; compiled once (SQLAlchemy Core)."""
     t = table(row)
     query = select(*(t.c[name] for name in reader.names))
     if row is RepresentativeRow:
         query = query.order_by(t.c.forum, t.c.position)
     elif row is not OrganisationRow:
-        query = query.order_by(t.c.position)
+        query = query.add_columns(t.c.position)
+        query = query.order_by(t.c.position) if ordered else query
     return str(query.compile(dialect=sqlite.dialect()))
 
 
-def _read(conn: Connection, row: type[Base], reader: Reader) -> list[Any]:
-    # plain tuples straight from the driver: ``reader`` checks and converts every value itself
-    result = conn.exec_driver_sql(_query(row, reader))
+def _fetch(conn: Connection, sql: str) -> list[Any]:
+    # plain tuples straight from the driver: the readers check and convert every value
+    result = conn.exec_driver_sql(sql)
     try:
-        rows = result.cursor.fetchall()
+        return cast(list[Any], result.cursor.fetchall())  # sqlite3 returns a list
     finally:
         result.close()
-    return reader.read(rows)
+
+
+def _read(conn: Connection, row: type[Base], reader: Reader) -> list[Any]:
+    if row is OrganisationRow or row is RepresentativeRow:
+        return reader.read(_fetch(conn, _query(row, reader)))
+    # Rows usually come back in stored order already: check that (positions strictly
+    # increasing, the last column) instead of making SQLite sort them; otherwise ask it to.
+    rows = _fetch(conn, _query(row, reader, ordered=False))
+    columns = list(zip(*rows, strict=True))
+    if columns and not _increasing(columns[-1]):
+        rows = _fetch(conn, _query(row, reader))
+        columns = list(zip(*rows, strict=True))
+    return reader.read_columns(columns, rows)
+
+
+def _increasing(values: Sequence[Any]) -> bool:
+    return set(map(type, values)) <= {int} and all(map(lt, values, islice(values, 1, None)))
 
 
 def _read_contents(conn: Connection) -> Contents:
