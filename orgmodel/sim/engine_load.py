@@ -76,19 +76,23 @@ class SreServices:
 
 @dataclass
 class Week:
-    """What one week of a block produced, shaped (runs, P) per pool unless noted."""
+    """What one week of a block produced, shaped (runs, P) per pool unless noted.
+
+    Fields read for the SRE teams alone (flags, ladder, record) are computed for them alone and
+    shaped (runs, Ps): ``expected_hours``, ``phi``, ``engineering`` and ``pages``.
+    """
 
     incidents: Floats
     tickets: Floats
     tickets_expected: Floats
     interrupt: Floats  # I including backlog carried in
-    expected_hours: Floats  # expected interrupt hours this week (means, no backlog)
+    expected_hours: Floats  # (runs, Ps) expected interrupt hours this week (means, no backlog)
     available: Floats  # N * H
     ops: Floats  # O
-    phi: Floats
-    engineering: Floats  # E
+    phi: Floats  # (runs, Ps)
+    engineering: Floats  # (runs, Ps) E
     rotations: Floats
-    pages: Floats  # per shift
+    pages: Floats  # (runs, Ps) per shift
     services: Floats  # active services per support pool
     sre: SreServices
     complexity_sum: Floats = field(default_factory=lambda: np.zeros(0))  # (runs,) this week's
@@ -134,19 +138,20 @@ def demand_and_capacity(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
     team_a = st.automation
     inc_pool[:, ps:] *= 1 - 0.5 * team_a
     toil_pool[:, ps:] *= 1 - team_a
-    mig_pool = np.zeros_like(toil_pool)
-    if st.migrations_until >= 0 and t < st.migrations_until + 1:
-        mig_pool = st.mig_count[:, : st.pools] * (load_migration(p) * m["migration"])[:, None]
+    migrating = st.migrations_until >= 0 and t < st.migrations_until + 1
+    mig_pool = st.mig_count[:, : st.pools] * (load_migration(p) * m["migration"])[:, None] if migrating else None
     sre = _sre_services(st, cm, p, m, c, c_f, inc_pool, tick_pool, toil_pool)
     inc_pool *= m["incidents"][:, None]
     tick_pool *= m["tickets"][:, None]
-    det_pool = toil_pool * m["toil"][:, None] + mig_pool
+    det_pool = toil_pool * m["toil"][:, None]  # toil hours are >= 0: adding no migration is a no-op
+    if mig_pool is not None:
+        det_pool += mig_pool
     if ps:
         det_pool[:, :ps] += sre_review_hours(st, p, m, sre)
-    if ps and st.migrations_until >= 0 and t < st.migrations_until + 1:
+    if ps and migrating:
         moving = np.take(st.migration_end.ravel(), sre.pos) > t  # now: the state moves on
         sre.extra_hours.append(lambda: _migration_hours(p, m, sre, moving))
-    expected = inc_pool * load.incident_hours + tick_pool * load.ticket_hours + det_pool
+    expected = inc_pool[:, :ps] * load.incident_hours + tick_pool[:, :ps] * load.ticket_hours + det_pool[:, :ps]
     if rng is None:
         incidents, tickets = inc_pool, tick_pool
     else:
@@ -264,14 +269,15 @@ def _capacity(st: State, cm: CompiledModel, p: ScenarioParams, incidents: Floats
     np.minimum(ops, available, out=ops)
     backlog = np.subtract(interrupt, available, out=st.backlog)
     np.maximum(0.0, backlog, out=backlog)
+    sre_ops, sre_available, sre_rotations = ops[:, :ps], available[:, :ps], rotations[:, :ps]
     with np.errstate(divide="ignore", invalid="ignore"):
-        phi = ops / available
-        pages = incidents / (SHIFTS_PER_WEEK * rotations)
-    idle = available <= 0
+        phi = sre_ops / sre_available
+        pages = incidents[:, :ps] / (SHIFTS_PER_WEEK * sre_rotations)
+    idle = sre_available <= 0
     if idle.any():
-        phi[idle] = interrupt[idle] > 0
-    pages[rotations <= 0] = 0.0
-    engineering = np.subtract(available, ops)
+        phi[idle] = interrupt[:, :ps][idle] > 0
+    pages[sre_rotations <= 0] = 0.0
+    engineering = np.subtract(sre_available, sre_ops)
     np.maximum(0.0, engineering, out=engineering)
     return Week(incidents, tickets, tickets_expected, interrupt, expected, available, ops, phi,
                 engineering, rotations, pages, services, sre)
