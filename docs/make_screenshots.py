@@ -52,17 +52,87 @@ def select_team(window: Any, name: str) -> None:
     window.hub.select([team.id], "screenshot", focus=True)
 
 
+def view_id(window: Any, name: str) -> str:
+    return next(v.id for v in window.document.model.views.values() if v.name == name)
+
+
+def team_id(window: Any, name: str) -> str:
+    return next(t.id for t in window.document.model.teams.values() if t.name == name)
+
+
+def diagram_only(window: Any) -> Any:
+    """Close the docks a user would close to give the diagram the whole window."""
+    for dock in (window.explorer, window.inspector, window.findings, window.metrics, window.history):
+        dock.hide()
+    settle()
+    return window.central.diagram
+
+
+def zoom_on(diagram: Any, zoom: float, team: str | None = None) -> None:
+    """Zoom to a level where labels are drawn, centred on ``team`` (or the middle)."""
+    centre = (diagram.scene.items_rect([team]) if team else diagram.scene.items_rect()).center()
+    diagram.view.set_zoom(zoom, centre)
+    settle()
+
+
 # ------------------------------------------------------------------ the shots
 @shot("main-window")
 def main_window(window: Any) -> None:
-    """The seed organisation with a team selected: explorer, diagram, inspector, findings."""
-    select_team(window, "Payments")
+    """The seed organisation with a team selected: explorer, diagram, inspector, findings.
+    The diagram shows the saved view "SRE and its services", fitted: readable labels."""
+    window.central.diagram.set_view(view_id(window, "SRE and its services"))
+    select_team(window, "Site Reliability Engineering")
     window.findings.view.setCurrentIndex(window.findings.items.index(0, 1))
 
 
 @shot("main-window-dark", theme="dark")
 def main_window_dark(window: Any) -> None:
+    """The dark theme: the org chart zoomed in on the SRE team, as a user would."""
     select_team(window, "Site Reliability Engineering")
+    zoom_on(window.central.diagram, 0.8, team_id(window, "Site Reliability Engineering"))
+
+
+@shot("layout-org-chart")
+def layout_org_chart(window: Any) -> Any:
+    """The org chart (tidy tree) of the whole organisation, zoomed in on Product Engineering."""
+    diagram = diagram_only(window)
+    diagram.apply_layout("org_chart")
+    settle(600)
+    zoom_on(diagram, 0.62, team_id(window, "Product Engineering"))
+    return window
+
+
+@shot("layout-platform-stack")
+def layout_platform_stack(window: Any) -> Any:
+    """The saved "Platform stack" view: platforms at the bottom, then SRE, automation, software."""
+    diagram = diagram_only(window)
+    diagram.set_view(view_id(window, "Platform stack"))
+    settle()
+    diagram.view.fit()
+    return window
+
+
+@shot("layout-force")
+def layout_force(window: Any) -> Any:
+    """The force-directed layout on the saved "SRE and its services" view."""
+    diagram = diagram_only(window)
+    diagram.set_view(view_id(window, "SRE and its services"))
+    settle()
+    diagram.view.fit()
+    return window
+
+
+@shot("presentation")
+def presentation(window: Any) -> Any:
+    """Presentation mode (F5) at 1600x900 on the saved "Platform stack" view."""
+    from orgmodel.ui.diagram.presentation import PresentationWindow
+
+    slides = PresentationWindow(window.document.stack, view_id(window, "Platform stack"))
+    slides.resize(1600, 900)
+    slides.show()
+    settle()
+    slides.show_slide(slides.index)
+    return slides
 
 
 @shot("inspector-service")

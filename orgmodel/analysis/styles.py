@@ -117,6 +117,20 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
 }
 FALLBACK_EDGE = EdgeStyle("#9aa0a6", 1.0, "solid", False, "related")
 
+# On the dark canvas the edge colours above are too dark to see: lighter tints of the same hues.
+DARK_EDGE_COLOURS: dict[str, str] = {
+    "#5f6368": "#b0b6bc",
+    "#9aa0a6": "#8a9096",
+    "#e37400": "#fcad70",
+    "#1a5fc8": "#7cacf8",
+    "#b3261e": "#f28b82",
+    "#137333": "#81c995",
+    "#34a853": "#81c995",
+    "#8430ce": "#c58af9",
+}
+DARK_INK = "#e6e6e6"
+DARK_PANEL = "#2b2d30"
+
 NODE_KINDS = ("team", "person", "service", "platform", "platform_version", "forum")
 EDGE_KINDS = tuple(EDGE_STYLES)
 DEFAULT_EDGE_KINDS = frozenset({"part_of", "member_of", "owns", "embedded_in"})
@@ -189,6 +203,11 @@ def node_size(kind: str) -> tuple[float, float]:
 
 def edge_style(kind: str) -> EdgeStyle:
     return EDGE_STYLES.get(kind, FALLBACK_EDGE)
+
+
+def edge_colour(style: EdgeStyle, dark: bool = False) -> str:
+    """The colour to draw an edge of ``style`` with on a light or a dark canvas."""
+    return DARK_EDGE_COLOURS.get(style.colour, style.colour) if dark else style.colour
 
 
 def dash_pattern(dash: str, width: float = 1.0) -> tuple[float, ...]:

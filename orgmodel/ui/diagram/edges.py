@@ -16,15 +16,15 @@ from PySide6.QtGui import QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
 
 from orgmodel.analysis.layouts import INDENT, LEAF_TOP_GAP, V_GAP
-from orgmodel.analysis.styles import EdgeStyle, edge_style
+from orgmodel.analysis.styles import EdgeStyle, edge_colour, edge_style
 from orgmodel.ui.diagram.graphdata import EdgeData
 from orgmodel.ui.diagram.items import DASHES, NodeItem
 
 
 @cache
-def edge_pen(kind: str) -> QPen:
+def edge_pen(kind: str, dark: bool = False) -> QPen:
     style = edge_style(kind)
-    pen = QPen(QColor(style.colour), style.width)
+    pen = QPen(QColor(edge_colour(style, dark)), style.width)
     pen.setStyle(DASHES.get(style.dash, Qt.PenStyle.SolidLine))
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
@@ -54,10 +54,19 @@ class EdgeItem(QGraphicsPathItem):
         self.orthogonal = orthogonal
         self.setZValue(-1.0)  # under the nodes (which keep the default 0: one call fewer each)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.dark = False
         self.setPen(edge_pen(data.kind))
         source.edges.append(self)
         target.edges.append(self)
         self.adjust()
+
+    def set_dark(self, dark: bool) -> None:
+        """Draw in the colours of the dark (or light) canvas."""
+        self.dark = dark
+        self.setPen(edge_pen(self.kind, dark))
+        head = getattr(self, "head", None)
+        if head is not None:
+            head.setBrush(QColor(edge_colour(self.style, dark)))
 
     def detach(self) -> None:
         for node in (self.source, self.target):
@@ -93,7 +102,7 @@ class ArrowEdgeItem(EdgeItem):
         head = getattr(self, "head", None)
         if head is None:
             head = QGraphicsPolygonItem(self)
-            head.setBrush(QColor(self.style.colour))
+            head.setBrush(QColor(edge_colour(self.style, self.dark)))
             head.setPen(Qt.PenStyle.NoPen)
             head.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             self.head = head
@@ -124,6 +133,9 @@ class CombItem(QGraphicsPathItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setPen(edge_pen(kind))
         hub.edges.append(self)
+
+    def set_dark(self, dark: bool) -> None:
+        self.setPen(edge_pen(self.kind, dark))
 
     def add(self, data: EdgeData, leaf: NodeItem) -> None:
         self.spokes[data.id] = leaf

@@ -100,9 +100,11 @@ def _draw(scene: DiagramScene, painter: QPainter, page: tuple[QRectF, QRectF, QS
         painter.setFont(label_font(True, 22.0))
         painter.drawText(QRectF(MARGIN, MARGIN / 2, size.width() - 2 * MARGIN, TITLE_H),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-    background = scene.backgroundBrush()
+    dark, background = scene.dark, scene.backgroundBrush()
+    scene.set_dark(False)  # exports are printed and pasted into slides: always light
     scene.setBackgroundBrush(QColor("#ffffff"))
     scene.render(painter, dest, source, Qt.AspectRatioMode.KeepAspectRatio)
+    scene.set_dark(dark)
     scene.setBackgroundBrush(background)
     if legend:
         paint_legend(painter, QPointF(MARGIN, dest.bottom() + MARGIN / 2), scene_entries(scene))

@@ -174,16 +174,25 @@ class NodeItem(QGraphicsPathItem):
             edge.adjust()
 
     def elided_label(self) -> str:
+        """The label as drawn: in a slightly smaller font when that makes it fit, elided only
+        when even that is too long (the tooltip has the full name)."""
         if self._elided is None:
-            metrics = _metrics(self.style.bold, self._font_size())
+            width = self.style.width - self._text_margin() * 2
+            size = self._font_size()
+            metrics = _metrics(self.style.bold, size)
             mode = (Qt.TextElideMode.ElideMiddle if self.data_.kind == "platform_version"
                     else Qt.TextElideMode.ElideRight)
-            self._elided = metrics.elidedText(self.data_.label, mode,
-                                              self.style.width - self._text_margin() * 2)
+            self._elided = metrics.elidedText(self.data_.label, mode, width)
         return self._elided
 
     def _font_size(self) -> float:
-        return 13.0 if self.data_.kind == "team" else 11.5
+        """The largest label size (down to two pixels below the normal one) the name fits in."""
+        normal = 13.0 if self.data_.kind == "team" else 11.5
+        width = self.style.width - self._text_margin() * 2
+        for size in (normal, normal - 1.0, normal - 2.0):
+            if _metrics(self.style.bold, size).horizontalAdvance(self.data_.label) <= width:
+                return size
+        return normal - 2.0
 
     def _text_margin(self) -> float:
         return {"hexagon": 14.0, "tag": 14.0, "pill": 12.0, "octagon": 12.0}.get(self.style.shape, 9.0)

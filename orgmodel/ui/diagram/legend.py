@@ -8,10 +8,17 @@ and presentation slides carry the legend too. Entries come from ``analysis.style
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
-from orgmodel.analysis.styles import INK, LegendEntry, legend_entries
+from orgmodel.analysis.styles import (
+    DARK_INK,
+    DARK_PANEL,
+    INK,
+    LegendEntry,
+    edge_colour,
+    legend_entries,
+)
 from orgmodel.ui.diagram.items import DASHES, label_font, shape_path
 from orgmodel.ui.diagram.scene import DiagramScene
 
@@ -50,29 +57,34 @@ def legend_size(entries: list[LegendEntry]) -> QSize:
     return QSize(int(columns * COLUMN_W + PAD * 2), int(rows * ROW_H + PAD * 2 + 18))
 
 
-def paint_legend(painter: QPainter, origin: QPointF, entries: list[LegendEntry]) -> None:
-    """Draw a legend box with its top-left at ``origin`` (scene or device coordinates)."""
+def paint_legend(painter: QPainter, origin: QPointF, entries: list[LegendEntry],
+                 dark: bool = False) -> None:
+    """Draw a legend box with its top-left at ``origin`` (scene or device coordinates), as a
+    light panel or, on the dark canvas, a dark one."""
     size = legend_size(entries)
     box = QRectF(origin, QPointF(origin.x() + size.width(), origin.y() + size.height()))
+    ink = QColor(DARK_INK if dark else INK)
     painter.save()
-    painter.setPen(QPen(QColor("#c4c9ce"), 1.0))
-    painter.setBrush(QColor(255, 255, 255, 235))
+    painter.setPen(QPen(QColor("#5a5d62" if dark else "#c4c9ce"), 1.0))
+    panel = QColor(DARK_PANEL if dark else "#ffffff")
+    panel.setAlpha(245)
+    painter.setBrush(panel)
     painter.drawRoundedRect(box, 6, 6)
-    painter.setPen(QColor(INK))
+    painter.setPen(ink)
     painter.setFont(label_font(True, 12.0))
     painter.drawText(QRectF(box.left() + PAD, box.top() + 4, 200, 18), Qt.AlignmentFlag.AlignLeft, "Legend")
     painter.setFont(label_font(False, 10.5))
     for entry, (col, row) in zip(entries, _cells(entries), strict=True):
         x = box.left() + PAD + col * COLUMN_W
         y = box.top() + PAD + 18 + row * ROW_H
-        _swatch(painter, QRectF(x, y + 2, SWATCH_W, ROW_H - 4), entry)
-        painter.setPen(QColor(INK))
+        _swatch(painter, QRectF(x, y + 2, SWATCH_W, ROW_H - 4), entry, dark)
+        painter.setPen(ink)
         painter.drawText(QRectF(x + SWATCH_W + 8, y, COLUMN_W - SWATCH_W - 10, ROW_H),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, entry.caption)
     painter.restore()
 
 
-def _swatch(painter: QPainter, rect: QRectF, entry: LegendEntry) -> None:
+def _swatch(painter: QPainter, rect: QRectF, entry: LegendEntry, dark: bool = False) -> None:
     if entry.node is not None:
         style = entry.node
         pen = QPen(QColor(style.stroke), min(style.stroke_width, 1.6))
@@ -86,14 +98,15 @@ def _swatch(painter: QPainter, rect: QRectF, entry: LegendEntry) -> None:
         painter.restore()
     elif entry.edge is not None:
         style = entry.edge
-        pen = QPen(QColor(style.colour), style.width)
+        colour = QColor(edge_colour(style, dark))
+        pen = QPen(colour, style.width)
         pen.setStyle(DASHES.get(style.dash, Qt.PenStyle.SolidLine))
         painter.setPen(pen)
         y = rect.center().y()
         painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right() - 2, y))
         if style.arrow:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(style.colour))
+            painter.setBrush(colour)
             tip = QPointF(rect.right(), y)
             painter.drawPolygon([tip, QPointF(tip.x() - 7, y - 4), QPointF(tip.x() - 7, y + 4)])
 
@@ -133,4 +146,5 @@ class Legend(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        paint_legend(painter, QPointF(0.5, 0.5), self.entries)
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        paint_legend(painter, QPointF(0.5, 0.5), self.entries, dark)

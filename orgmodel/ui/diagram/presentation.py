@@ -9,11 +9,11 @@ model without views presents its default view as a single slide.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from orgmodel.analysis.styles import INK
+from orgmodel.analysis.styles import DARK_INK, DARK_PANEL, INK
 from orgmodel.core.kinds import Layout
 from orgmodel.editing.stack import CommandStack
 from orgmodel.ui.diagram.filters import ViewFilter
@@ -43,10 +43,8 @@ class PresentationWindow(QWidget):
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.title = QLabel(self)
-        self.title.setStyleSheet(f"font-size: 26px; font-weight: bold; color: {INK};"
-                                 "background: white; padding: 14px 24px;")
         self.counter = QLabel(self.view.viewport())
-        self.counter.setStyleSheet("color: #5b6770; font-size: 14px; background: transparent;")
+        self._style_overlays()
         self.legend = Legend(self.view.viewport())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -56,6 +54,20 @@ class PresentationWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view.viewport_changed.connect(self._place_overlays)
         self.show_slide(self.index)
+
+    def _style_overlays(self) -> None:
+        """Title and counter in the colours of the light or the dark theme."""
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        ink, panel = (DARK_INK, DARK_PANEL) if dark else (INK, "white")
+        self.title.setStyleSheet(f"font-size: 26px; font-weight: bold; color: {ink};"
+                                 f"background: {panel}; padding: 14px 24px;")
+        muted = "#9aa0a6" if dark else "#5b6770"
+        self.counter.setStyleSheet(f"color: {muted}; font-size: 14px; background: transparent;")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_overlays()
 
     @property
     def view_id(self) -> str | None:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
 from orgmodel.analysis import layouts
-from orgmodel.analysis.styles import CANVAS_LIGHT, SUB_LABELS
+from orgmodel.analysis.styles import CANVAS_DARK, CANVAS_LIGHT, SUB_LABELS
 from orgmodel.core.events import EntityEvent
 from orgmodel.core.kinds import Layout
 from orgmodel.core.model import OrgModel
@@ -47,6 +47,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
     def __init__(self, model: OrgModel, parent: Any = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.dark = False
         self.setBackgroundBrush(QColor(CANVAS_LIGHT))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.nodes: dict[str, NodeData] = {n.id: n for n in all_nodes(model)}
@@ -78,6 +79,16 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         events.entity_added.connect(self._on_added)
         events.entity_removed.connect(self._on_removed)
         events.entity_changed.connect(self._on_changed)
+
+    def set_dark(self, dark: bool) -> None:
+        """Use the dark canvas (background and edge colours; node fills keep their pale colours
+        so their dark labels stay readable) or the light one."""
+        if dark == self.dark:
+            return
+        self.dark = dark
+        self.setBackgroundBrush(QColor(CANVAS_DARK if dark else CANVAS_LIGHT))
+        for item in {id(i): i for i in self.edge_items.values()}.values():
+            item.set_dark(dark)
 
     def close(self) -> None:
         """Stop mirroring the model (safe to call twice)."""
@@ -214,6 +225,8 @@ class DiagramScene(NodeMotion, QGraphicsScene):
                 else:
                     item = make_edge(edge, self.node_items[edge.source],
                                      self.node_items[edge.target], self.orthogonal)
+                    if self.dark:
+                        item.set_dark(True)
                     self.edge_items[edge.id] = item
                     self.addItem(item)
             elif not wanted and item is not None:
@@ -226,6 +239,8 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         comb = self.combs.get(key)
         if comb is None:
             comb = CombItem(edge.kind, self.node_items[hub], self.orthogonal)
+            if self.dark:
+                comb.set_dark(True)
             self.combs[key] = comb
             self.addItem(comb)
         leaf = edge.source if hub == edge.target else edge.target

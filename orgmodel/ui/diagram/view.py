@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPainter,
+    QPalette,
     QResizeEvent,
     QWheelEvent,
 )
@@ -57,6 +58,17 @@ class DiagramView(QGraphicsView):
         self._drag_start: dict[str, QPointF] = {}
         self._pan_from: QPointF | None = None
         self._space = False
+        self._follow_palette()
+
+    def _follow_palette(self) -> None:
+        """The canvas is dark when the window's palette is (the dark theme)."""
+        if isinstance(self.scene(), DiagramScene):
+            self.diagram.set_dark(self.palette().color(QPalette.ColorRole.Window).lightness() < 128)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
 
     def _level_of_detail(self, zoom: float) -> None:
         """Labels only when readable; no antialiasing when nodes are a few pixels (faster)."""
