@@ -93,13 +93,14 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
             flags: dict[str, np.ndarray], t: int) -> None:
     ps = st.sre_pools
     s_ops, s_av, s_rot = wk.ops[:, :ps].sum(1), wk.available[:, :ps].sum(1), wk.rotations[:, :ps].sum(1)
+    dev_ops = wk.ops[:, ps:].sum(1)
     sre_people = st.sre_ramped.sum(1)
     software = (st.team_active & cm.team_software).astype(np.float64)
     dev_eng = software @ cm.team_fte
     services = st.pool_count[:, : st.pools]  # end of week: after this week's handbacks
     services_sre = services[:, :ps].sum(1)
     auto, perf = st.auto_request, st.perf_request
-    n_wait = (auto != NONE).sum(1) + (perf != NONE).sum(1)
+    n_wait = np.count_nonzero(auto != NONE, axis=1) + np.count_nonzero(perf != NONE, axis=1)
     # NONE is -1: adding n_wait back removes the -1 of every empty slot from the sums
     requested = auto.sum(1) + perf.sum(1) + (2 * st.teams - n_wait)
     tail = poisson_tail(wk.pages[:, :ps], p.oncall.max_incidents_per_shift)
@@ -122,8 +123,8 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
         "automation_engineers": np.full(st.runs, float(cm.automation_engineers)),
         "sre_to_dev_ratio": _ratio(sre_people, dev_eng),
         "services_per_sre": _ratio(services_sre, sre_people),
-        "dev_ops_fraction": _ratio(wk.ops[:, ps:].sum(1), wk.available[:, ps:].sum(1)),
-        "dev_hours_lost_to_ops": wk.ops[:, ps:].sum(1),
+        "dev_ops_fraction": _ratio(dev_ops, wk.available[:, ps:].sum(1)),
+        "dev_hours_lost_to_ops": dev_ops,
         "embed_queue_length": n_wait.astype(np.float64),
         "embed_wait_weeks": _ratio((t * n_wait - requested).astype(np.float64), n_wait),
         "platform_maturity": st.maturity.copy(),

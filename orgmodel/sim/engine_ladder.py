@@ -60,8 +60,8 @@ def update_flags(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: i
     single = cm.sre_sites[None, :] <= 1
     rotation = np.where(single, people < p.oncall.min_rotation_single_site,
                         people / np.maximum(1, cm.sre_sites)[None, :] < p.oncall.min_rotation_per_site)
-    st.backlog_streak = np.where(st.backlog > 0, st.backlog_streak + 1, 0)
-    backlog = st.backlog_streak[:, :ps] >= 3
+    st.backlog_streak = np.where(st.backlog[:, :ps] > 0, st.backlog_streak + 1, 0)
+    backlog = st.backlog_streak >= 3
     return {"pager_overload": pager, "rotation_understaffed": rotation, "ticket_backlog": backlog}
 
 

@@ -86,7 +86,7 @@ class State:
     last_phi: Floats
     # per pool (runs, P)
     backlog: Floats
-    backlog_streak: Ints
+    backlog_streak: Ints  # (runs, Ps): weeks in a row with backlog, per SRE pool
     pool_count: Floats  # (runs, P + 1) active services per support pool
     owner_count: Floats  # (runs, P + 1) active services per owner pool
     # per service slot (S, runs)
@@ -265,7 +265,7 @@ def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int)
         pages_ring=np.zeros((params.sre.pager_window_weeks, runs, ps)),
         quarter_ring=np.zeros((MIGRATION_WEEKS, runs, ps)),
         last_phi=np.zeros((runs, ps)),
-        backlog=np.zeros((runs, p)), backlog_streak=np.zeros((runs, p), dtype=np.int64),
+        backlog=np.zeros((runs, p)), backlog_streak=np.zeros((runs, ps), dtype=np.int64),
         pool_count=np.zeros(0), owner_count=np.zeros(0),
         active=active, pool=pool, owner=owner,
         sre_cols=np.zeros((SRE_COLUMNS, 0), dtype=np.int64),
