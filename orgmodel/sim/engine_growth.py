@@ -49,10 +49,11 @@ def start_week(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
 
 
 def _end_embeds(st: State, p: ScenarioParams, t: int) -> None:
-    ending = st.auto_end == t
-    if ending.any():
-        st.automation += np.where(ending, p.embeds.automation_gain * (1.0 - st.automation), 0.0)
-        st.auto_end[ending] = NONE
+    rows, teams = np.nonzero(st.auto_end == t)
+    if rows.size:
+        a = st.automation[rows, teams]
+        st.automation[rows, teams] = a + p.embeds.automation_gain * (1.0 - a)
+        st.auto_end[rows, teams] = NONE
     ending = st.perf_end == t
     if ending.any():
         rows, teams = np.nonzero(ending)
@@ -87,21 +88,20 @@ def _grow_teams(st: State, p: ScenarioParams, rng: np.random.Generator | None,
         n = rng.poisson(rate).astype(np.int64)
     room = st.teams - st.next_team
     n = np.minimum(n, room)
-    if n.any():
-        slots = np.arange(st.teams)[None, :]
-        st.team_active |= (slots >= st.next_team[:, None]) & (slots < (st.next_team + n)[:, None])
     first = st.next_team.copy()
     st.next_team += n
     new = np.zeros((st.runs, st.teams), dtype=np.int64)
-    if n.any():
+    if n.any():  # the new teams: slots first .. first + n - 1 of each run
+        rows = np.repeat(np.arange(st.runs), n)
+        cols = np.repeat(first - (np.cumsum(n) - n), n) + np.arange(rows.size)
+        st.team_active[rows, cols] = True
         per_team = p.growth.services_per_new_team
         whole = accumulate(st.acc_team_services, n * per_team)
         base = np.floor(per_team + 1e-9).astype(np.int64)
         extra = whole - base * n
-        rows = np.nonzero(n)[0]
-        for_slots = (slots >= first[:, None]) & (slots < st.next_team[:, None])
-        new[for_slots] = base
-        new[rows, first[rows]] += extra[rows]
+        new[rows, cols] = base
+        grown = np.nonzero(n)[0]
+        new[grown, first[grown]] += extra[grown]
     return new
 
 
@@ -168,10 +168,9 @@ def _create_services(st: State, cm: CompiledModel, p: ScenarioParams,
     flat_owner = rows * width + st.sre_pools + owners
     st.flat_pool[slot, rows] = flat
     st.flat_owner[slot, rows] = flat_owner
-    size = st.runs * width
-    st.pool_count += np.bincount(flat, minlength=size).reshape(st.runs, width)
+    np.add.at(st.pool_count, (rows, pool), 1.0)  # whole counts: the same in any order
     st.pool_count[:, -1] -= per_run_fit(rows, st.runs)
-    st.owner_count += np.bincount(flat_owner, minlength=size).reshape(st.runs, width)
+    np.add.at(st.owner_count, (rows, st.sre_pools + owners), 1.0)
     if sre.any():
         add_sre(st, slot[sre], rows[sre], pool[sre])
         np.add.at(st.prr_backlog, (rows[sre], pool[sre]), prr_hours(p, st.maturity[rows[sre]]))

@@ -125,8 +125,8 @@ def _oldest_first(request: np.ndarray, serve: np.ndarray) -> tuple[np.ndarray, n
 
 def _serve_automation(st: State, cm: CompiledModel, p: ScenarioParams, t: int) -> None:
     """Free automation engineers take the oldest requests, one request each."""
-    pending = (st.auto_request != NONE).sum(axis=1)
-    free = cm.automation_engineers - (st.auto_end != NONE).sum(axis=1)
+    pending = np.count_nonzero(st.auto_request != NONE, axis=1)
+    free = cm.automation_engineers - np.count_nonzero(st.auto_end != NONE, axis=1)
     serve = np.minimum(np.maximum(free, 0), pending)
     if not serve.any():
         return
@@ -145,7 +145,7 @@ def _serve_performance(st: State, cm: CompiledModel, p: ScenarioParams, t: int, 
     teams_able = (free > 0).sum(axis=1)
     if not teams_able.any():
         return
-    serve = np.minimum(teams_able, (st.perf_request != NONE).sum(axis=1))
+    serve = np.minimum(teams_able, np.count_nonzero(st.perf_request != NONE, axis=1))
     if not serve.any():
         return
     rows, teams, rank = _oldest_first(st.perf_request, serve)
