@@ -22,8 +22,8 @@ from itertools import chain, compress, repeat
 from operator import is_, itemgetter, not_
 from typing import TYPE_CHECKING, Any
 
-from orgmodel.core.bulk_values import column, types_within, values_ok
-from orgmodel.core.entities import Forum, Person, Service, dependency_id
+from orgmodel.core.bulk_values import Columns, column, types_within, values_ok
+from orgmodel.core.entities import Forum, Person, dependency_id
 from orgmodel.core.kinds import EntityKind, Support, TeamKind
 from orgmodel.core.references import REFERENCE_FIELDS, targets_of
 
@@ -96,28 +96,29 @@ def plan(lists: dict[EntityKind, list[Any]]) -> Plan | None:
     keys: dict[EntityKind, list[str]] = {}
     items: dict[EntityKind, dict[str, Any]] = {}
     where: dict[str, EntityKind] = {}
+    cols = {kind: Columns(entities) for kind, entities in lists.items()}
     for kind, entities in lists.items():
-        if not values_ok(kind, entities):
+        if not values_ok(kind, cols[kind]):
             return None
-        ids = _ids(kind, entities)
+        ids = _ids(kind, cols[kind])
         if not types_within(ids, _ID) or not all(ids):
             return None
         keys[kind], items[kind] = ids, dict(zip(ids, entities, strict=True))
         where.update(zip(ids, repeat(kind)))
     if len(where) != sum(map(len, keys.values())):
         return None  # a duplicate id
-    if not _references_ok(lists, items) or not _rules_ok(lists, items):
+    if not _references_ok(lists, cols, items) or not _rules_ok(lists, cols, items):
         return None
     for kind, field in LATE.items():
-        if not _acyclic(dict(zip(keys[kind], column(lists[kind], field), strict=True))):
+        if not _acyclic(dict(zip(keys[kind], cols[kind][field], strict=True))):
             return None
-    return Plan(keys, items, where, partial(_links, lists, keys))
+    return Plan(keys, items, where, partial(_links, lists, cols, keys))
 
 
-def _ids(kind: EntityKind, entities: list[Any]) -> list[str]:
+def _ids(kind: EntityKind, entities: Columns) -> list[str]:
     if kind is EntityKind.DEPENDENCY:  # derived ids, without the cached property's lock
-        return list(map(dependency_id, column(entities, "source"), column(entities, "target")))
-    return column(entities, "id")
+        return list(map(dependency_id, entities["source"], entities["target"]))
+    return entities["id"]
 
 
 # (collection, field, target collection, optional)
@@ -148,9 +149,12 @@ def _within(values: list[Any], targets: AbstractSet[str], optional: bool) -> boo
 Items = dict[EntityKind, dict[str, Any]]
 
 
-def _references_ok(lists: dict[EntityKind, list[Any]], items: Items) -> bool:
+Lists = dict[EntityKind, list[Any]]
+
+
+def _references_ok(lists: Lists, cols: dict[EntityKind, Columns], items: Items) -> bool:
     for kind, field, target, optional in _REFERENCES:
-        if not _within(column(lists[kind], field), items[target].keys(), optional):
+        if not _within(cols[kind][field], items[target].keys(), optional):
             return False
     seats = [rep for forum in lists[EntityKind.FORUM] for rep in forum.representatives]
     return _within(column(seats, "person"), items[EntityKind.PERSON].keys(), False) and _within(
@@ -158,17 +162,17 @@ def _references_ok(lists: dict[EntityKind, list[Any]], items: Items) -> bool:
     )
 
 
-def _rules_ok(lists: dict[EntityKind, list[Any]], items: Items) -> bool:
+def _rules_ok(lists: Lists, cols: dict[EntityKind, Columns], items: Items) -> bool:
     """SRE support and hand-offs name SRE teams, embeds leave home, forum seats are unique."""
     sre = {t.id for t in lists[EntityKind.TEAM] if t.kind is TeamKind.SRE}
-    services: list[Service] = lists[EntityKind.SERVICE]
-    by_sre = list(map(is_, column(services, "support"), repeat(Support.SRE)))
-    sre_teams = column(services, "sre_team")
+    services = cols[EntityKind.SERVICE]
+    by_sre = list(map(is_, services["support"], repeat(Support.SRE)))
+    sre_teams = services["sre_team"]
     if not _within(list(compress(sre_teams, by_sre)), sre, False):
         return False
     if not all(map(is_, compress(sre_teams, map(not_, by_sre)), repeat(None))):
         return False  # developer support naming a team
-    owners = column(lists[EntityKind.PLATFORM_VERSION], "production_owner")
+    owners = cols[EntityKind.PLATFORM_VERSION]["production_owner"]
     if not _within(owners, sre, True):
         return False
     people: dict[str, Person] = items[EntityKind.PERSON]
@@ -194,7 +198,7 @@ def _acyclic(up: dict[str, str | None]) -> bool:
 
 
 def _links(
-    lists: dict[EntityKind, list[Any]], keys: dict[EntityKind, list[str]]
+    lists: Lists, cols: dict[EntityKind, Columns], keys: dict[EntityKind, list[str]]
 ) -> dict[str, dict[str, None]]:
     """The reverse index of references as ``add_in_order`` would build it, order included:
     referrers in the order they were added, a deferred reference after its whole collection."""
@@ -208,7 +212,7 @@ def _links(
         names = REFERENCE_FIELDS.get(type(entities[0])) if entities else None
         if not names:
             continue
-        columns = [column(entities, name) for name in names]
+        columns = [cols[kind][name] for name in names]
         deferred: list[tuple[str, str]] = []
         late = LATE.get(kind)
         if late is not None:

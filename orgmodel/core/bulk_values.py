@@ -1,6 +1,6 @@
 """Whole-collection checks of entities' own values, for building a model in one pass.
 
-``values_ok(kind, entities)`` answers one question: would ``validation.check_entity_values``
+``values_ok(kind, Columns(entities))`` answers one question: would ``validation.check_entity_values``
 accept every entity of the list? It checks column by column (the set of value types of a field,
 a range over a column) instead of entity by entity, which is what makes opening a large document
 cheap. It is deliberately at least as strict as ``check_entity_values`` (exact types where that
@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from enum import Enum
 from itertools import chain
-from operator import attrgetter, ne
+from operator import attrgetter, itemgetter, ne
 from typing import Any
 
 from orgmodel.core.entities import (
@@ -56,22 +56,49 @@ def column(entities: Sequence[Any], field: str) -> list[Any]:
     return list(map(attrgetter(field), entities))
 
 
+class Columns:
+    """The entities of one collection, read field by field: each column is extracted once (from
+    the instances' ``__dict__``, quicker than ``getattr``) and kept for the next check."""
+
+    def __init__(self, entities: Sequence[Any]) -> None:
+        self.entities = entities
+        self._dicts: list[dict[str, Any]] | None = None
+        self._columns: dict[str, list[Any]] = {}
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def __getitem__(self, field: str) -> list[Any]:
+        found = self._columns.get(field)
+        if found is None:
+            found = self._columns[field] = self._extract(field)
+        return found
+
+    def _extract(self, field: str) -> list[Any]:
+        try:
+            if self._dicts is None:
+                self._dicts = list(map(vars, self.entities))
+            return list(map(itemgetter(field), self._dicts))
+        except (TypeError, KeyError):  # no __dict__, or a derived attribute (Dependency.id)
+            return column(self.entities, field)
+
+
 def types_within(values: Sequence[Any], allowed: frozenset[type]) -> bool:
     """True when every value's exact type is one of ``allowed``."""
     return set(map(type, values)) <= allowed
 
 
-def _texts(entities: Sequence[Any], *fields: str) -> bool:
-    return all(types_within(column(entities, f), _STR) for f in fields)
+def _texts(entities: Columns, *fields: str) -> bool:
+    return all(types_within(entities[f], _STR) for f in fields)
 
 
-def _named(entities: Sequence[Any], blank_allowed: bool = False) -> bool:
-    names = column(entities, "name")
+def _named(entities: Columns, blank_allowed: bool = False) -> bool:
+    names = entities["name"]
     return types_within(names, _STR) and (blank_allowed or all(map(str.strip, names)))
 
 
-def _tags(entities: Sequence[Any]) -> bool:
-    tags = column(entities, "tags")
+def _tags(entities: Columns) -> bool:
+    tags = entities["tags"]
     return types_within(tags, frozenset({tuple})) and types_within(
         list(chain.from_iterable(tags)), _STR
     )
@@ -90,32 +117,32 @@ def _choices(values: Sequence[Any], exact: type, allowed: frozenset[Any]) -> boo
     return types_within(values, frozenset({exact})) and set(values) <= allowed
 
 
-def _enum(entities: Sequence[Any], field: str, kind: type[Enum]) -> bool:
-    return types_within(column(entities, field), frozenset({kind}))
+def _enum(entities: Columns, field: str, kind: type[Enum]) -> bool:
+    return types_within(entities[field], frozenset({kind}))
 
 
-def _teams(teams: Sequence[Team]) -> bool:
+def _teams(teams: Columns) -> bool:
     return (
         _enum(teams, "kind", TeamKind)
-        and _choices(column(teams, "sites"), int, frozenset({1, 2}))
-        and types_within(column(teams, "has_oncall"), frozenset({bool}))
+        and _choices(teams["sites"], int, frozenset({1, 2}))
+        and types_within(teams["has_oncall"], frozenset({bool}))
     )
 
 
-def _people(people: Sequence[Person]) -> bool:
+def _people(people: Columns) -> bool:
     return (
         _texts(people, "location", "email")
         and _enum(people, "role", Role)
-        and _in_range(column(people, "fte"), 0.0, 1.0)
+        and _in_range(people["fte"], 0.0, 1.0)
     )
 
 
-def _services(services: Sequence[Service]) -> bool:
-    loads = column(services, "load")
+def _services(services: Columns) -> bool:
+    loads = services["load"]
     if not (
         _enum(services, "architecture", Architecture)
         and _enum(services, "support", Support)
-        and _choices(column(services, "tier"), int, frozenset({1, 2, 3, 4}))
+        and _choices(services["tier"], int, frozenset({1, 2, 3, 4}))
         and types_within(loads, frozenset({ServiceLoad}))
     ):
         return False
@@ -127,49 +154,50 @@ def _services(services: Sequence[Service]) -> bool:
     return True
 
 
-def _platforms(platforms: Sequence[Platform]) -> bool:
+def _platforms(platforms: Columns) -> bool:
     return _enum(platforms, "kind", PlatformKind)
 
 
-def _platform_versions(versions: Sequence[PlatformVersion]) -> bool:
-    numbers = column(versions, "version")
+def _platform_versions(versions: Columns) -> bool:
+    numbers = versions["version"]
     return (
         types_within(numbers, _STR)
         and all(map(str.strip, numbers))
         and _enum(versions, "status", VersionStatus)
-        and types_within(column(versions, "released"), _OPT_DATE)
+        and types_within(versions["released"], _OPT_DATE)
     )
 
 
-def _embeds(embeds: Sequence[Embed]) -> bool:
+def _embeds(embeds: Columns) -> bool:
     if not (
         _texts(embeds, "purpose")
-        and types_within(column(embeds, "start"), _OPT_DATE)
-        and types_within(column(embeds, "end"), _OPT_DATE)
+        and types_within(embeds["start"], _OPT_DATE)
+        and types_within(embeds["end"], _OPT_DATE)
     ):
         return False
-    return all(e.start is None or e.end is None or not e.end < e.start for e in embeds)
+    spans = zip(embeds["start"], embeds["end"], strict=True)
+    return all(start is None or end is None or not end < start for start, end in spans)
 
 
-def _dependencies(dependencies: Sequence[Dependency]) -> bool:
-    return all(map(ne, column(dependencies, "source"), column(dependencies, "target")))
+def _dependencies(dependencies: Columns) -> bool:
+    return all(map(ne, dependencies["source"], dependencies["target"]))
 
 
-def _forums(forums: Sequence[Forum]) -> bool:
-    seats = column(forums, "representatives")
+def _forums(forums: Columns) -> bool:
+    seats = forums["representatives"]
     return types_within(seats, frozenset({tuple})) and types_within(
         list(chain.from_iterable(seats)), frozenset({Representative})
     )
 
 
-def _scenarios(scenarios: Sequence[Scenario]) -> bool:
+def _scenarios(scenarios: Columns) -> bool:
     return _texts(scenarios, "toml")
 
 
-def _views(views: Sequence[View]) -> bool:
+def _views(views: Columns) -> bool:
     """Views are few and their positions irregular: the exact per-entity check."""
     try:
-        for view in views:
+        for view in views.entities:
             check_entity_values(view)
     except InvariantError:
         return False
@@ -177,7 +205,7 @@ def _views(views: Sequence[View]) -> bool:
 
 
 # kind -> (its class, the name rule: None = no name, True = may be blank, False = must not)
-_SPEC: dict[EntityKind, tuple[type, bool | None, Callable[[Sequence[Any]], bool]]] = {
+_SPEC: dict[EntityKind, tuple[type, bool | None, Callable[[Columns], bool]]] = {
     EntityKind.TEAM: (Team, False, _teams),
     EntityKind.PERSON: (Person, False, _people),
     EntityKind.SERVICE: (Service, False, _services),
@@ -191,13 +219,13 @@ _SPEC: dict[EntityKind, tuple[type, bool | None, Callable[[Sequence[Any]], bool]
 }
 
 
-def values_ok(kind: EntityKind, entities: Sequence[Any]) -> bool:
+def values_ok(kind: EntityKind, entities: Columns) -> bool:
     """Whether every entity is of ``kind``'s class and its own values would pass
     ``check_entity_values`` (False may also mean "not sure": check one by one)."""
     cls, blank_name, specific = _SPEC[kind]
     if not entities:
         return True
-    if not types_within(entities, frozenset({cls})):
+    if not types_within(entities.entities, frozenset({cls})):
         return False
     if blank_name is not None and not (
         _named(entities, blank_name) and _texts(entities, "notes") and _tags(entities)
