@@ -6,7 +6,8 @@ already holding the seed-enterprise example at 1400x900 and arranges it (select 
 tab, open a dock); the script then lets the event loop settle and saves the window as PNG. A shot
 may also return another widget to grab instead (a presentation window, a dialog). Settings are
 isolated in a temporary folder so the developer's own preferences never leak into the pictures.
-To add a shot (a layout, presentation mode, the simulation workspace), add a function below.
+To add a shot, add a function below. "simulation" (the workspace with results of three scenarios,
+about a minute) comes from ``make_screenshots_simulation.py``; ``--runs`` sets its runs.
 """
 
 from __future__ import annotations
@@ -79,10 +80,16 @@ def zoom_on(diagram: Any, zoom: float, team: str | None = None) -> None:
 @shot("main-window")
 def main_window(window: Any) -> None:
     """The seed organisation with a team selected: explorer, diagram, inspector, findings.
-    The diagram shows the saved view "SRE and its services", fitted: readable labels."""
-    window.central.diagram.set_view(view_id(window, "SRE and its services"))
+    The diagram shows the saved view "SRE and its services", fitted to the SRE team and the
+    services it supports (the whole organisation would be too small to label)."""
+    diagram = window.central.diagram
+    diagram.set_view(view_id(window, "SRE and its services"))
     select_team(window, "Site Reliability Engineering")
     window.findings.view.setCurrentIndex(window.findings.items.index(0, 1))
+    sre = team_id(window, "Site Reliability Engineering")
+    supported = [s.id for s in window.document.model.services.values() if s.sre_team == sre]
+    settle()
+    diagram.view.fit(diagram.scene.items_rect([sre, *supported]))  # the team and what it runs
 
 
 @shot("main-window-dark", theme="dark")
@@ -94,11 +101,11 @@ def main_window_dark(window: Any) -> None:
 
 @shot("layout-org-chart")
 def layout_org_chart(window: Any) -> Any:
-    """The org chart (tidy tree) of the whole organisation, zoomed in on Product Engineering."""
+    """The org chart (tidy tree), filtered to the Product Engineering subtree and fitted."""
     diagram = diagram_only(window)
-    diagram.apply_layout("org_chart")
-    settle(600)
-    zoom_on(diagram, 0.62, team_id(window, "Product Engineering"))
+    diagram.show_subtree(team_id(window, "Product Engineering"))
+    settle()
+    print(f"  org chart zoom {diagram.view.zoom():.2f}")
     return window
 
 
@@ -194,10 +201,21 @@ def take(name: str, out: Path) -> Path:
     return path
 
 
+def take_simulation(out: Path, runs: int) -> Path:
+    """docs/screenshots/simulation.png: the simulation workspace with results, made by
+    ``make_screenshots_simulation.py`` (it runs three presets through the Run button)."""
+    sys.path.insert(0, str(HERE))
+    from make_screenshots_simulation import make
+
+    return make(out, runs)  # type: ignore[no-any-return]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=HERE / "screenshots")
-    parser.add_argument("--only", action="append", choices=sorted(SHOTS), help="one shot (repeatable)")
+    parser.add_argument("--only", action="append", choices=[*sorted(SHOTS), "simulation"],
+                        help="one shot (repeatable)")
+    parser.add_argument("--runs", type=int, default=300, help="runs per simulated scenario")
     args = parser.parse_args(argv)
     from PySide6.QtCore import QCoreApplication, QSettings
 
@@ -207,8 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     create_application([sys.argv[0]])
     QCoreApplication.setOrganizationName("OrgModelScreenshots")
-    for name in args.only or list(SHOTS):
-        print(take(name, args.out))
+    for name in args.only or [*SHOTS, "simulation"]:
+        print(take_simulation(args.out, args.runs) if name == "simulation" else take(name, args.out))
     return 0
 
 

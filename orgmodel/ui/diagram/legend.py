@@ -66,9 +66,7 @@ def paint_legend(painter: QPainter, origin: QPointF, entries: list[LegendEntry],
     ink = QColor(DARK_INK if dark else INK)
     painter.save()
     painter.setPen(QPen(QColor("#5a5d62" if dark else "#c4c9ce"), 1.0))
-    panel = QColor(DARK_PANEL if dark else "#ffffff")
-    panel.setAlpha(245)
-    painter.setBrush(panel)
+    painter.setBrush(QColor(DARK_PANEL if dark else "#ffffff"))  # opaque: no ghosts of nodes
     painter.drawRoundedRect(box, 6, 6)
     painter.setPen(ink)
     painter.setFont(label_font(True, 12.0))

@@ -46,6 +46,7 @@ class PresentationWindow(QWidget):
         self.counter = QLabel(self.view.viewport())
         self._style_overlays()
         self.legend = Legend(self.view.viewport())
+        self.view.overlay = self.legend
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

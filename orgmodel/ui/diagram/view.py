@@ -9,6 +9,8 @@ command. It never changes the model itself.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
@@ -22,6 +24,9 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QToolTip, QWidget
+
+if TYPE_CHECKING:
+    from orgmodel.ui.diagram.legend import Legend
 
 from orgmodel.ui.diagram.items import TEXT_LOD, NodeItem, node_of_item
 from orgmodel.ui.diagram.scene import DiagramScene
@@ -53,6 +58,7 @@ class DiagramView(QGraphicsView):
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.auto_fit = True  # refit on resize until the user zooms or pans
+        self.overlay: Legend | None = None  # fitting keeps the nodes clear of it
         self.zoom_changed.connect(self._level_of_detail)
         self.viewport_changed.connect(self._label_newly_shown)
         self._drag_start: dict[str, QPointF] = {}
@@ -119,13 +125,44 @@ class DiagramView(QGraphicsView):
         if target.isEmpty():
             return
         margin = 40.0
-        target = target.adjusted(-margin, -margin, margin, margin)
+        target = self._clear_of_overlay(target.adjusted(-margin, -margin, margin, margin))
         self.setSceneRect(self.diagram.itemsBoundingRect().united(target).adjusted(-2000, -2000, 2000, 2000))
         self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > max_zoom:
             self.set_zoom(max_zoom, target.center())
         self.auto_fit = rect is None
         self.zoom_changed.emit(self.zoom())
+
+    def _clear_of_overlay(self, target: QRectF) -> QRectF:
+        """``target`` grown so that, fitted, the nodes sit beside or above the legend in the
+        bottom-left corner rather than under it (unless that would shrink them too much)."""
+        overlay = self.overlay
+        if overlay is None:
+            return target
+        overlay.place()
+        if overlay.isHidden():
+            return target
+        vw, vh = self.viewport().width(), self.viewport().height()
+        ow, oh = overlay.width() + 16.0, overlay.height() + 16.0
+        tw, th = target.width(), target.height()
+        plain = min(vw / tw, vh / th)
+        if not self._covers_nodes(target, plain, QRectF(0.0, vh - oh, ow, oh)):
+            return target
+        beside = min(max(vw - ow, 1.0) / tw, vh / th)
+        above = min(vw / tw, max(vh - oh, 1.0) / th)
+        if max(beside, above) < plain * 0.6:
+            return target
+        if beside >= above:
+            return target.adjusted(-ow / beside, 0, 0, 0)
+        return target.adjusted(0, 0, 0, oh / above)
+
+    def _covers_nodes(self, target: QRectF, zoom: float, corner: QRectF) -> bool:
+        """Whether ``corner`` (viewport pixels) would hide a node once ``target`` is fitted."""
+        centre = QPointF(self.viewport().width() / 2.0, self.viewport().height() / 2.0)
+        top_left = target.center() + (corner.topLeft() - centre) / zoom
+        hidden = QRectF(top_left, corner.size() / zoom)
+        return any(item.sceneBoundingRect().intersects(hidden)
+                   for item in self.diagram.node_items.values())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -55,6 +55,7 @@ class DiagramWidget(QWidget):
         self.scene = DiagramScene(self.model, self)
         self.view = DiagramView(self.scene, self)
         self.legend = Legend(self.view.viewport())
+        self.view.overlay = self.legend
         self.interactions = Interactions(stack, self.view, self.ensure_view, self)
         self.interactions.on_collapse = self.set_collapsed
         self.interactions.on_focus = self.focus_on
