@@ -161,8 +161,8 @@ class ScenarioEditor(QWidget):
             self.source.insertSeparator(self.source.count())
         for scenario in stored:
             self.source.addItem(f"Document: {scenario.name}", f"{STORED}:{scenario.id}")
-        index = self.source.findData(current) if current is not None else -1
-        self.source.setCurrentIndex(max(index, 0) if current is not None else -1)
+        # blank when the scenario shown is no longer stored (an undo removed it)
+        self.source.setCurrentIndex(self.source.findData(current) if current is not None else -1)
         self.source.blockSignals(False)
 
     def _on_source(self, index: int) -> None:

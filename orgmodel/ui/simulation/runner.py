@@ -4,7 +4,8 @@
 document's model (``OrgModel.copy()``), so that edits made while the run goes on never reach the
 worker. ``run_simulation``'s progress callback becomes the ``progress(done, total)`` signal (queued
 to the GUI thread), ``cancel()`` sets a flag the engine polls between blocks, and exactly one of
-``finished(result)``, ``cancelled()`` or ``failed(message)`` ends every run. Not for widgets.
+``finished(result)``, ``cancelled()`` or ``failed(message)`` ends every run, once the thread has
+ended. Not for widgets.
 """
 
 from __future__ import annotations
@@ -24,16 +25,16 @@ log = logging.getLogger(__name__)
 
 
 class _Worker(QThread):
+    """Runs one simulation; its outcome waits in ``outcome`` until QThread's ``finished``."""
+
     progressed = Signal(int, int)
-    done = Signal(object)
-    stopped = Signal()
-    broke = Signal(str)
 
     def __init__(self, model: OrgModel, params: ScenarioParams, flag: threading.Event) -> None:
         super().__init__()
         self.model = model
         self.params = params
         self.flag = flag
+        self.outcome: tuple[str, Any] = ("failed", "The simulation stopped unexpectedly.")
 
     def run(self) -> None:
         try:
@@ -41,18 +42,23 @@ class _Worker(QThread):
                 self.model, self.params, progress=self.progressed.emit, cancel=self.flag.is_set
             )
         except SimulationCancelled:
-            self.stopped.emit()
+            self.outcome = ("cancelled", None)
         except OrgModelError as error:
-            self.broke.emit(str(error))
+            self.outcome = ("failed", str(error))
         except Exception as error:  # a bug must not kill the GUI thread: say so in one line
             log.exception("simulation failed")
-            self.broke.emit(f"The simulation failed: {error}.")
+            self.outcome = ("failed", f"The simulation failed: {error}.")
         else:
-            self.done.emit(result)
+            self.outcome = ("finished", result)
 
 
 class SimulationRunner(QObject):
-    """One simulation at a time, in a worker thread."""
+    """One simulation at a time, in a worker thread.
+
+    The ending is read from the worker when Qt's own ``QThread.finished`` arrives (queued to this
+    object's thread), so it is reported exactly once, after the thread has really ended; finished
+    workers are kept until the next run rather than deleted inside their own signal.
+    """
 
     progress = Signal(int, int)
     finished = Signal(object)  # a SimulationResult
@@ -62,6 +68,7 @@ class SimulationRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._worker: _Worker | None = None
+        self._retired: list[_Worker] = []
         self._flag = threading.Event()
         self.label = ""
 
@@ -73,14 +80,13 @@ class SimulationRunner(QObject):
         """Simulate ``model`` (a copy owned by the worker) under ``params``."""
         if self._worker is not None:
             raise RuntimeError("a simulation is already running")
+        self._retired = [w for w in self._retired if not w.isFinished()]
         self.label = label
         self._flag = threading.Event()
         worker = _Worker(model, params, self._flag)
         queued = Qt.ConnectionType.QueuedConnection  # the worker emits from its own thread
         worker.progressed.connect(self._on_progress, queued)
-        worker.done.connect(self._on_done, queued)
-        worker.stopped.connect(self._on_stopped, queued)
-        worker.broke.connect(self._on_broke, queued)
+        worker.finished.connect(self._on_thread_finished, queued)
         self._worker = worker
         worker.start()
 
@@ -92,20 +98,20 @@ class SimulationRunner(QObject):
         if self._worker is not None:
             self.progress.emit(done, total)
 
-    def _on_done(self, result: Any) -> None:
-        self._end(self.finished, result)
-
-    def _on_stopped(self) -> None:
-        self._end(self.cancelled)
-
-    def _on_broke(self, message: str) -> None:
-        self._end(self.failed, message)
-
-    def _end(self, signal: Any, *payload: Any) -> None:
+    def _on_thread_finished(self) -> None:
         worker, self._worker = self._worker, None
-        if worker is not None:
-            worker.wait()  # run() has returned; the thread object goes with its last reference
-        signal.emit(*payload)
+        if worker is None:  # shut down meanwhile
+            return
+        worker.wait()  # returns at once: the thread has ended
+        self._retired.append(worker)
+        kind, payload = worker.outcome
+        worker.model = None  # type: ignore[assignment]  # free the copy now
+        if kind == "finished":
+            self.finished.emit(payload)
+        elif kind == "cancelled":
+            self.cancelled.emit()
+        else:
+            self.failed.emit(str(payload))
 
     def shutdown(self) -> None:
         """Cancel and wait for the worker (the widget is going away)."""
@@ -113,3 +119,4 @@ class SimulationRunner(QObject):
         if worker is not None:
             self._flag.set()
             worker.wait()
+            self._retired.append(worker)

@@ -100,6 +100,7 @@ def test_save_scenario_to_document_is_undoable(qtbot: Any, workspace: Any) -> No
     stack.undo()
     assert dict(stack.model.scenarios) == before
     assert editor.source.findText("Document: Fast growth") == -1
+    assert editor.source.currentIndex() == -1  # no longer claims to show a stored scenario
 
 
 def test_stored_scenarios_load_and_a_bad_one_is_one_sentence(qtbot: Any, workspace: Any) -> None:
