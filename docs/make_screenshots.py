@@ -129,6 +129,12 @@ def layout_force(window: Any) -> Any:
     return window
 
 
+@shot("layout-platform-stack-dark", theme="dark")
+def layout_platform_stack_dark(window: Any) -> Any:
+    """The dark theme on the canvas: dark background, lighter edges, a dark legend."""
+    return layout_platform_stack(window)
+
+
 @shot("presentation")
 def presentation(window: Any) -> Any:
     """Presentation mode (F5) at 1600x900 on the saved "Platform stack" view."""

@@ -27,11 +27,13 @@ from orgmodel.ui.diagram.controls import DiagramControls
 from orgmodel.ui.diagram.export import export_scene
 from orgmodel.ui.diagram.filters import ViewFilter
 from orgmodel.ui.diagram.interactions import Interactions
-from orgmodel.ui.diagram.items import NodeItem
+from orgmodel.ui.diagram.items import TEXT_LOD, NodeItem
 from orgmodel.ui.diagram.legend import Legend, scene_entries
 from orgmodel.ui.diagram.scene import DiagramScene
 from orgmodel.ui.diagram.search import Search
 from orgmodel.ui.diagram.view import DiagramView
+
+READABLE_ZOOM = 0.8  # centring a node zoomed out too far to read it zooms in to this
 
 
 def _stop_listening(listening: list[tuple[Any, Any]], scene: DiagramScene, *_: object) -> None:
@@ -262,12 +264,16 @@ class DiagramWidget(QWidget):
             self.show_status(f"{hidden} selected item(s) are hidden by this view's filters")
 
     def center_on(self, ids: list[str]) -> None:
+        """Bring the nodes into view (a click in the explorer or on a finding), zooming in to
+        a readable level when the view is zoomed out too far to draw labels."""
         rect = self.scene.items_rect(ids)
         if rect.isEmpty():
             return
         shown = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
         if rect.width() > shown.width() or rect.height() > shown.height():
             self.view.fit(rect)
+        elif self.view.zoom() < TEXT_LOD:  # zoomed out too far to read what was picked: zoom in
+            self.view.fit(rect, max_zoom=READABLE_ZOOM)
         else:
             self.view.centerOn(rect.center())
 
