@@ -60,18 +60,23 @@ class SreServices:
     key: np.ndarray  # row * Ps + pool
     owner_flat: np.ndarray  # row * (P + 1) + Ps + owner
     releases: Floats
-    compute_hours: Callable[[], Floats]  # see ``hours``
-    extra_hours: list[Callable[[], Floats]] = field(default_factory=list)
+    # hours_of(idx, moving): the expected hours of services ``idx`` (None: all), migration
+    # hours included for those ``moving`` (None: no migrations this week)
+    hours_of: Callable[[Ints | None, Bools | None], Floats]
+    moving: Bools | None = None
     _hours: Floats | None = None
 
     @property
     def hours(self) -> Floats:
         """Expected ops hours of each in its SRE pool this week (computed when first needed)."""
         if self._hours is None:
-            self._hours = self.compute_hours()
-            for extra in self.extra_hours:
-                self._hours += extra()
+            self._hours = self.hours_of(None, self.moving)
         return self._hours
+
+    def hours_at(self, idx: Ints) -> Floats:
+        """``hours[idx]``, computing only those while ``hours`` has not been needed (elementwise,
+        so the values are the same)."""
+        return self.hours_of(idx, self.moving) if self._hours is None else self._hours[idx]
 
 
 @dataclass
@@ -149,8 +154,7 @@ def demand_and_capacity(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
     if ps:
         det_pool[:, :ps] += sre_review_hours(st, p, m, sre)
     if ps and migrating:
-        moving = np.take(st.migration_end.ravel(), sre.pos) > t  # now: the state moves on
-        sre.extra_hours.append(lambda: _migration_hours(p, m, sre, moving))
+        sre.moving = np.take(st.migration_end.ravel(), sre.pos) > t  # now: the state moves on
     expected = inc_pool[:, :ps] * load.incident_hours + tick_pool[:, :ps] * load.ticket_hours + det_pool[:, :ps]
     if rng is None:
         incidents, tickets = inc_pool, tick_pool
@@ -187,7 +191,7 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
     ps = st.sre_pools
     empty = np.zeros(0, dtype=np.int64)
     if ps == 0:
-        return SreServices(empty, empty, empty, empty, empty, empty, empty, np.zeros(0), lambda: np.zeros(0))
+        return SreServices(empty, empty, empty, empty, empty, empty, empty, np.zeros(0), lambda _, __: np.zeros(0))
     slot, row, pool, owner = st.sre_slot, st.sre_row, st.sre_pool, st.sre_owner
     pos, key, owners = st.sre_pos, st.sre_key, st.sre_owner_flat
     a = np.take(st.automation.ravel(), st.sre_team)
@@ -211,11 +215,16 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
         tick_pool += share * owner_tickets[:, : st.pools]
     load = p.load
     releases = np.broadcast_to(rates["releases"].at(cm.base_releases, slot), slot.shape)
-    def hours() -> Floats:
-        total: Floats = (s_inc * m["incidents"][row] * load.incident_hours
-                         + s_tick * (1 - share) * m["tickets"][row] * load.ticket_hours
-                         + s_toil * m["toil"][row]
-                         + releases * _review(p, m)[row])
+    def hours(idx: Ints | None, moving: Bools | None) -> Floats:
+        r, inc, tick, toil, rel = ((row, s_inc, s_tick, s_toil, releases) if idx is None else
+                                   (row[idx], s_inc[idx], s_tick[idx], s_toil[idx], releases[idx]))
+        total: Floats = (inc * m["incidents"][r] * load.incident_hours
+                         + tick * (1 - share) * m["tickets"][r] * load.ticket_hours
+                         + toil * m["toil"][r]
+                         + rel * _review(p, m)[r])
+        if moving is not None:
+            mask = moving if idx is None else moving[idx]
+            total += np.where(mask, load_migration(p) * m["migration"][r], 0.0)
         return total
 
     return SreServices(slot, row, pos, pool, owner, key, owners, releases, hours)
@@ -231,10 +240,6 @@ def sre_review_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: Sr
     ps = st.sre_pools
     releases = np.bincount(sre.key, sre.releases, st.runs * ps)
     return releases.reshape(st.runs, ps) * _review(p, m)[:, None]
-
-
-def _migration_hours(p: ScenarioParams, m: dict[str, Floats], sre: SreServices, moving: Bools) -> Floats:
-    return np.where(moving, load_migration(p) * m["migration"][sre.row], 0.0)
 
 
 def _draw(rng: np.random.Generator, inc: Floats, tick: Floats,
@@ -337,7 +342,7 @@ def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
         # services that need nothing get nothing: leave them out (zeros change no sum)
         some = np.flatnonzero(need > 0)
         if some.size:
-            given = _greedy(st, sre.key[some], lambda: sre.hours[some], need[some], toil_reduction)
+            given = _greedy(st, sre.key[some], lambda: sre.hours_at(some), need[some], toil_reduction)
             flat_c[sre.pos[some]] -= (reduction * given).astype(F32)
     st.all_at_one = False  # rechecked every quarter (engine.py)
     np.maximum(c, F32(1), out=c)
