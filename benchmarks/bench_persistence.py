@@ -62,28 +62,59 @@ def synthetic_model(people: int = 2000, services: int = 2500, seed: int = 7) -> 
     teams = [f"t{i}" for i in range(240)]
     for i, tid in enumerate(teams):
         kind = TeamKind.SRE if i % 24 == 0 else kinds[i % len(kinds)]
-        model.add(Team(tid, f"Team {i}", kind, parent=f"g{i % 10}", has_oncall=i % 3 == 0,
-                       tags=("synthetic",)))
+        model.add(
+            Team(
+                tid,
+                f"Team {i}",
+                kind,
+                parent=f"g{i % 10}",
+                has_oncall=i % 3 == 0,
+                tags=("synthetic",),
+            )
+        )
     sre_teams = [t for t in teams if model.teams[t].kind is TeamKind.SRE]
     for i in range(people):
         team = teams[i % len(teams)]
         manager = None if i < len(teams) else f"p{i % len(teams)}"
         role = Role.SRE_SE if team in sre_teams else Role.SOFTWARE_ENGINEER
-        model.add(Person(f"p{i}", f"Person {i} Ünïcødé", role, team=team, manager=manager,
-                         fte=rng.choice((1.0, 0.8, 0.5)), email=f"p{i}@example.com"))
+        model.add(
+            Person(
+                f"p{i}",
+                f"Person {i} Ünïcødé",
+                role,
+                team=team,
+                manager=manager,
+                fte=rng.choice((1.0, 0.8, 0.5)),
+                email=f"p{i}@example.com",
+            )
+        )
     for k in range(4):
         model.add(Platform(f"pl{k}", f"Platform {k}", PlatformKind.CONTAINER, owner="t8"))
         for v in range(5):
-            model.add(PlatformVersion(f"pl{k}v{v}", f"pl{k}", f"{v}.0", VersionStatus.PRODUCTION,
-                                      production_owner=sre_teams[0],
-                                      released=date(2025, 1, 1) + timedelta(days=30 * v)))
+            model.add(
+                PlatformVersion(
+                    f"pl{k}v{v}",
+                    f"pl{k}",
+                    f"{v}.0",
+                    VersionStatus.PRODUCTION,
+                    production_owner=sre_teams[0],
+                    released=date(2025, 1, 1) + timedelta(days=30 * v),
+                )
+            )
     for i in range(services):
         sre = i % 5 == 0
-        model.add(Service(f"s{i}", f"Service {i}", owner=teams[i % len(teams)], tier=1 + i % 4,
-                          support=Support.SRE if sre else Support.DEV,
-                          sre_team=sre_teams[i % len(sre_teams)] if sre else None,
-                          platform_version=f"pl{i % 4}v{i % 5}",
-                          load=ServiceLoad(incidents_per_week=0.1 * (i % 7) or None)))
+        model.add(
+            Service(
+                f"s{i}",
+                f"Service {i}",
+                owner=teams[i % len(teams)],
+                tier=1 + i % 4,
+                support=Support.SRE if sre else Support.DEV,
+                sre_team=sre_teams[i % len(sre_teams)] if sre else None,
+                platform_version=f"pl{i % 4}v{i % 5}",
+                load=ServiceLoad(incidents_per_week=0.1 * (i % 7) or None),
+            )
+        )
     for _ in range(services + 500):
         a, b = rng.randrange(services), rng.randrange(services)
         if a != b and f"s{a}->s{b}" not in model:
@@ -139,8 +170,9 @@ def raw_insert(path: Path, rows: list[tuple[type[Base], list[dict[str, object]]]
         cols = list(t.columns.keys())
         con.execute(f"CREATE TABLE {t.name} ({', '.join(cols)})")
         marks = ", ".join("?" * len(cols))
-        con.executemany(f"INSERT INTO {t.name} VALUES ({marks})",
-                        [tuple(v[c] for c in cols) for v in values])
+        con.executemany(
+            f"INSERT INTO {t.name} VALUES ({marks})", [tuple(v[c] for c in cols) for v in values]
+        )
     con.commit()
     con.close()
     with open(path, "rb+") as handle:
@@ -168,34 +200,49 @@ def main() -> int:
         raw_insert(raw, model_rows(model))
         contents = read_contents(doc)
         orgjson.write_json(model, str(js))
-        best, cpu = best_times({
-            "save": lambda: save_document(model, doc),
-            "raw_w": lambda: raw_insert(raw, model_rows(model)),
-            "open": lambda: open_document(doc),
-            "raw_r": lambda: raw_read(raw, names),
-            "reading": lambda: read_contents(doc),
-            "build": lambda: build_model(contents),
-            "json_w": lambda: orgjson.write_json(model, str(js)),
-            "json_r": lambda: orgjson.read_json(str(js)),
-        }, args.repeat)
+        best, cpu = best_times(
+            {
+                "save": lambda: save_document(model, doc),
+                "raw_w": lambda: raw_insert(raw, model_rows(model)),
+                "open": lambda: open_document(doc),
+                "raw_r": lambda: raw_read(raw, names),
+                "reading": lambda: read_contents(doc),
+                "build": lambda: build_model(contents),
+                "json_w": lambda: orgjson.write_json(model, str(js)),
+                "json_r": lambda: orgjson.read_json(str(js)),
+            },
+            args.repeat,
+        )
         save, opened, raw_w, raw_r = best["save"], best["open"], best["raw_w"], best["raw_r"]
         reading, build, json_w, json_r = (best[k] for k in ("reading", "build", "json_w", "json_r"))
         size = doc.stat().st_size
         assert open_document(doc).snapshot() == model.snapshot(), "round trip changed the model"
-    print(f"model: {what}: {len(model.people)} people, {len(model.teams)} teams, "
-          f"{len(model.services)} services, {total} rows, document {size / 1e6:.1f} MB")
+    print(
+        f"model: {what}: {len(model.people)} people, {len(model.teams)} teams, "
+        f"{len(model.services)} services, {total} rows, document {size / 1e6:.1f} MB"
+    )
     print(f"best of {args.repeat} runs, taking turns  orgmodel    raw sqlite3   ratio")
-    print(f"save (write + fsync + replace) {save * 1e3:8.1f} ms {raw_w * 1e3:9.1f} ms "
-          f"{save / raw_w:7.2f}x")
-    print(f"open (checks + read + build)   {opened * 1e3:8.1f} ms {raw_r * 1e3:9.1f} ms "
-          f"{opened / raw_r:7.2f}x")
-    print(f"  checks + SQL + rows to entities {reading * 1e3:6.1f} ms {raw_r * 1e3:9.1f} ms "
-          f"{reading / raw_r:7.2f}x")
-    print(f"  building the OrgModel (core)   {build * 1e3:6.1f} ms (the aggregate's reference, "
-          f"cycle and value checks)")
-    print(f"open in CPU time (less sensitive to other work on the machine) "
-          f"{cpu['open'] * 1e3:.1f} ms {cpu['raw_r'] * 1e3:9.1f} ms "
-          f"{cpu['open'] / cpu['raw_r']:7.2f}x")
+    print(
+        f"save (write + fsync + replace) {save * 1e3:8.1f} ms {raw_w * 1e3:9.1f} ms "
+        f"{save / raw_w:7.2f}x"
+    )
+    print(
+        f"open (checks + read + build)   {opened * 1e3:8.1f} ms {raw_r * 1e3:9.1f} ms "
+        f"{opened / raw_r:7.2f}x"
+    )
+    print(
+        f"  checks + SQL + rows to entities {reading * 1e3:6.1f} ms {raw_r * 1e3:9.1f} ms "
+        f"{reading / raw_r:7.2f}x"
+    )
+    print(
+        f"  building the OrgModel (core)   {build * 1e3:6.1f} ms (the aggregate's reference, "
+        f"cycle and value checks)"
+    )
+    print(
+        f"open in CPU time (less sensitive to other work on the machine) "
+        f"{cpu['open'] * 1e3:.1f} ms {cpu['raw_r'] * 1e3:9.1f} ms "
+        f"{cpu['open'] / cpu['raw_r']:7.2f}x"
+    )
     print(f"orgmodel JSON for comparison: write {json_w * 1e3:.1f} ms, read {json_r * 1e3:.1f} ms")
     return 0
 

@@ -42,8 +42,10 @@ def _read_header(path: Path) -> tuple[bytes, int]:
 def _not_sqlite(header: bytes) -> DocumentError:
     start = header.lstrip()[:1]
     if start in (b"{", b"["):
-        return DocumentError("it is text (perhaps orgmodel JSON, which needs the .json extension), "
-                             "not an OrgModel document")
+        return DocumentError(
+            "it is text (perhaps orgmodel JSON, which needs the .json extension), "
+            "not an OrgModel document"
+        )
     return DocumentError("it is not an OrgModel document (not an SQLite database)")
 
 
@@ -67,11 +69,14 @@ def check_header(path: Path) -> int:
     (version,) = struct.unpack(">i", header[60:64])
     (app_id,) = struct.unpack(">i", header[68:72])
     if app_id != APPLICATION_ID:
-        raise DocumentError("it is an SQLite database of another application, "
-                            "not an OrgModel document")
+        raise DocumentError(
+            "it is an SQLite database of another application, not an OrgModel document"
+        )
     if version > SCHEMA_VERSION:
-        raise DocumentError(f"it was made by a newer OrgModel (document version {version}; "
-                            f"this OrgModel reads versions up to {SCHEMA_VERSION})")
+        raise DocumentError(
+            f"it was made by a newer OrgModel (document version {version}; "
+            f"this OrgModel reads versions up to {SCHEMA_VERSION})"
+        )
     if version < 1:
         raise DocumentError(f"it has an unknown document version ({version})")
     return int(version)
@@ -107,8 +112,9 @@ def _check_schema(conn: Connection, version: int) -> None:
         raise DocumentError(f"its schema is not OrgModel's (it has {what})")
     stored: dict[str, set[str]] = {}
     for table, column in conn.exec_driver_sql(
-            "SELECT m.name, p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p "
-            "WHERE m.type = 'table'"):
+        "SELECT m.name, p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p "
+        "WHERE m.type = 'table'"
+    ):
         stored.setdefault(table, set()).add(column)
     for table, columns in sorted(expected.items()):
         found = stored.get(table, set())

@@ -24,8 +24,18 @@ from sqlalchemy import Connection, Engine, text
 from orgmodel.persistence.errors import DocumentError
 from orgmodel.persistence.schema import SCHEMA_VERSION, current_columns
 
-TAGGED_TABLES = ("organisation", "teams", "people", "services", "platforms",
-                 "platform_versions", "embeds", "forums", "scenarios", "views")
+TAGGED_TABLES = (
+    "organisation",
+    "teams",
+    "people",
+    "services",
+    "platforms",
+    "platform_versions",
+    "embeds",
+    "forums",
+    "scenarios",
+    "views",
+)
 
 
 @dataclass(frozen=True)

@@ -227,9 +227,13 @@ def instances(cls: type[T], *names: str) -> Build:
     per field): the same object, built in half the time. Only for dataclasses without
     ``__post_init__`` or slots, which is checked here, once.
     """
-    if (not is_dataclass(cls) or {f.name for f in fields(cls)} != set(names)
-            or len(names) != len(set(names)) or hasattr(cls, "__post_init__")
-            or hasattr(cls, "__slots__")):
+    if (
+        not is_dataclass(cls)
+        or {f.name for f in fields(cls)} != set(names)
+        or len(names) != len(set(names))
+        or hasattr(cls, "__post_init__")
+        or hasattr(cls, "__slots__")
+    ):
         raise TypeError(f"cannot build {cls.__name__} from the fields {names}")
     new = object.__new__
 
@@ -261,15 +265,20 @@ class Reader:
         """Entities (or values) from rows selected in ``names`` order; bad values are refused."""
         return self.read_columns(list(zip(*rows, strict=True)), rows)
 
-    def read_columns(self, columns: Sequence[Sequence[Any]],
-                     rows: Sequence[Sequence[Any]]) -> list[Any]:
+    def read_columns(
+        self, columns: Sequence[Sequence[Any]], rows: Sequence[Sequence[Any]]
+    ) -> list[Any]:
         """The same from the rows' columns; columns beyond ``names`` (selected for the caller)
         are ignored."""
         if not rows:
             return []
         try:
-            values = [parser.many(column) for (_, parser), column in
-                      zip(self.columns, columns[:len(self.columns)], strict=True)]
+            values = [
+                parser.many(column)
+                for (_, parser), column in zip(
+                    self.columns, columns[: len(self.columns)], strict=True
+                )
+            ]
         except Bad:
             raise self._error(rows) from None
         return self.build(values)
@@ -277,14 +286,18 @@ class Reader:
     def _error(self, rows: Sequence[Sequence[Any]]) -> DocumentError:
         """The sentence for the first bad value, found one row at a time."""
         for row in rows:
-            for (name, parser), value in zip(self.columns, row[:len(self.columns)], strict=True):
+            for (name, parser), value in zip(self.columns, row[: len(self.columns)], strict=True):
                 try:
                     parser.one(value)
                 except Bad as bad:
                     key = row[0]
-                    where = f"the {self.table} row '{key}'" if type(key) is str else \
-                        f"a {self.table} row"
+                    where = (
+                        f"the {self.table} row '{key}'"
+                        if type(key) is str
+                        else f"a {self.table} row"
+                    )
                     shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-                    return DocumentError(f"in {where}, {name} should be {bad.expected}, "
-                                         f"not {shown}")
+                    return DocumentError(
+                        f"in {where}, {name} should be {bad.expected}, not {shown}"
+                    )
         return DocumentError(f"a {self.table} row cannot be read")  # pragma: no cover

@@ -61,16 +61,22 @@ from orgmodel.persistence.schema import (
     table,
 )
 
-__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "DocumentError", "DocumentLock",
-           "DocumentLockedError", "open_document", "save_document"]
+__all__ = [
+    "APPLICATION_ID",
+    "SCHEMA_VERSION",
+    "DocumentError",
+    "DocumentLock",
+    "DocumentLockedError",
+    "open_document",
+    "save_document",
+]
 
 # collection -> (row class, entity -> row, reader); also the order in which a model is rebuilt
 _TABLES: dict[EntityKind, tuple[type[Base], Any, Reader]] = {
     EntityKind.TEAM: (TeamRow, m.team_row, m.TEAMS),
     EntityKind.PERSON: (PersonRow, m.person_row, m.PEOPLE),
     EntityKind.PLATFORM: (PlatformRow, m.platform_row, m.PLATFORMS),
-    EntityKind.PLATFORM_VERSION: (PlatformVersionRow, m.platform_version_row,
-                                  m.PLATFORM_VERSIONS),
+    EntityKind.PLATFORM_VERSION: (PlatformVersionRow, m.platform_version_row, m.PLATFORM_VERSIONS),
     EntityKind.SERVICE: (ServiceRow, m.service_row, m.SERVICES),
     EntityKind.EMBED: (EmbedRow, m.embed_row, m.EMBEDS),
     EntityKind.DEPENDENCY: (DependencyRow, m.dependency_row, m.DEPENDENCIES),
@@ -95,8 +101,9 @@ def _reading(path: Path) -> Iterator[None]:
         raise DocumentError(_sentence(f"Cannot open {path}: {error}")) from None
     except (SQLAlchemyError, sqlite3.Error) as error:
         cause = getattr(error, "orig", None) or error
-        raise DocumentError(_sentence(f"Cannot open {path}: it is damaged or unreadable "
-                                      f"({cause}).")) from None
+        raise DocumentError(
+            _sentence(f"Cannot open {path}: it is damaged or unreadable ({cause}).")
+        ) from None
     except OSError as error:
         raise DocumentError(_sentence(f"Cannot open {path}: {error.strerror or error}")) from None
     except RecursionError:
@@ -231,15 +238,17 @@ def _with_representatives(conn: Connection, forums: list[Forum]) -> list[Forum]:
         reps.setdefault(forum_id, []).append(rep)
     out = [replace(f, representatives=tuple(reps.pop(f.id, ()))) for f in forums]
     if reps:
-        raise DocumentError(f"it lists representatives of a forum '{next(iter(reps))}' "
-                            "that does not exist")
+        raise DocumentError(
+            f"it lists representatives of a forum '{next(iter(reps))}' that does not exist"
+        )
     return out
 
 
 def model_rows(model: OrgModel) -> list[tuple[type[Base], list[dict[str, Any]]]]:
     """Every row of ``model``, table by table, ready for bulk inserts."""
     out: list[tuple[type[Base], list[dict[str, Any]]]] = [
-        (OrganisationRow, [m.organisation_row(model.organisation)])]
+        (OrganisationRow, [m.organisation_row(model.organisation)])
+    ]
     for kind, (row, to_row, _) in _TABLES.items():
         entities = model.collection(kind).values()
         out.append((row, [to_row(e, i) for i, e in enumerate(entities)]))
@@ -276,12 +285,15 @@ def save_document(model: OrgModel, path: str | Path) -> None:
     except DocumentError as error:
         raise DocumentError(_sentence(f"Cannot save {path}: {error}")) from None
     except UnicodeEncodeError:
-        raise DocumentError(f"Cannot save {path}: some text contains characters that are not "
-                            "valid Unicode (unpaired surrogates).") from None
+        raise DocumentError(
+            f"Cannot save {path}: some text contains characters that are not "
+            "valid Unicode (unpaired surrogates)."
+        ) from None
     except (SQLAlchemyError, sqlite3.Error) as error:
         cause = getattr(error, "orig", None) or error
-        raise DocumentError(_sentence(f"Cannot save {path}: the database could not be written "
-                                      f"({cause}).")) from None
+        raise DocumentError(
+            _sentence(f"Cannot save {path}: the database could not be written ({cause}).")
+        ) from None
     except OSError as error:
         raise DocumentError(_sentence(f"Cannot save {path}: {error.strerror or error}")) from None
     remove_stale_temporaries(path)
