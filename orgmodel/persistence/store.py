@@ -36,6 +36,7 @@ from orgmodel.core.fileio import atomic_path
 from orgmodel.core.kinds import EntityKind
 from orgmodel.core.model import OrgModel
 from orgmodel.persistence import mapping as m
+from orgmodel.persistence import readers
 from orgmodel.persistence.checks import check_database, check_header
 from orgmodel.persistence.engine import readonly_engine, writable_engine
 from orgmodel.persistence.errors import DocumentError, DocumentLockedError
@@ -73,16 +74,20 @@ __all__ = [
 
 # collection -> (row class, entity -> row, reader); also the order in which a model is rebuilt
 _TABLES: dict[EntityKind, tuple[type[Base], Any, Reader]] = {
-    EntityKind.TEAM: (TeamRow, m.team_row, m.TEAMS),
-    EntityKind.PERSON: (PersonRow, m.person_row, m.PEOPLE),
-    EntityKind.PLATFORM: (PlatformRow, m.platform_row, m.PLATFORMS),
-    EntityKind.PLATFORM_VERSION: (PlatformVersionRow, m.platform_version_row, m.PLATFORM_VERSIONS),
-    EntityKind.SERVICE: (ServiceRow, m.service_row, m.SERVICES),
-    EntityKind.EMBED: (EmbedRow, m.embed_row, m.EMBEDS),
-    EntityKind.DEPENDENCY: (DependencyRow, m.dependency_row, m.DEPENDENCIES),
-    EntityKind.FORUM: (ForumRow, m.forum_row, m.FORUMS),
-    EntityKind.SCENARIO: (ScenarioRow, m.scenario_row, m.SCENARIOS),
-    EntityKind.VIEW: (ViewRow, m.view_row, m.VIEWS),
+    EntityKind.TEAM: (TeamRow, m.team_row, readers.TEAMS),
+    EntityKind.PERSON: (PersonRow, m.person_row, readers.PEOPLE),
+    EntityKind.PLATFORM: (PlatformRow, m.platform_row, readers.PLATFORMS),
+    EntityKind.PLATFORM_VERSION: (
+        PlatformVersionRow,
+        m.platform_version_row,
+        readers.PLATFORM_VERSIONS,
+    ),
+    EntityKind.SERVICE: (ServiceRow, m.service_row, readers.SERVICES),
+    EntityKind.EMBED: (EmbedRow, m.embed_row, readers.EMBEDS),
+    EntityKind.DEPENDENCY: (DependencyRow, m.dependency_row, readers.DEPENDENCIES),
+    EntityKind.FORUM: (ForumRow, m.forum_row, readers.FORUMS),
+    EntityKind.SCENARIO: (ScenarioRow, m.scenario_row, readers.SCENARIOS),
+    EntityKind.VIEW: (ViewRow, m.view_row, readers.VIEWS),
 }
 
 
@@ -214,7 +219,7 @@ def _increasing(values: Sequence[Any]) -> bool:
 
 
 def _read_contents(conn: Connection) -> Contents:
-    orgs = _read(conn, OrganisationRow, m.ORGANISATION)
+    orgs = _read(conn, OrganisationRow, readers.ORGANISATION)
     if len(orgs) != 1:
         raise DocumentError(f"it has {len(orgs)} organisation records instead of one")
     batches = []
@@ -234,7 +239,7 @@ def build_model(contents: Contents) -> OrgModel:
 
 def _with_representatives(conn: Connection, forums: list[Forum]) -> list[Forum]:
     reps: dict[str, list[Representative]] = {}
-    for forum_id, rep in _read(conn, RepresentativeRow, m.REPRESENTATIVES):
+    for forum_id, rep in _read(conn, RepresentativeRow, readers.REPRESENTATIVES):
         reps.setdefault(forum_id, []).append(rep)
     out = [replace(f, representatives=tuple(reps.pop(f.id, ()))) for f in forums]
     if reps:
