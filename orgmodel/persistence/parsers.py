@@ -5,8 +5,8 @@ checked: text is text, a whole number is an ``int``, dates are ISO dates, enums 
 JSON columns hold the shape expected. A ``Parser`` checks a whole column at once where it can
 (a set of the value types, a dict lookup per enum), which keeps opening a large document close to
 raw ``sqlite3`` speed, and falls back to one value at a time to name the first bad value.
-Not for rules between entities (the ``OrgModel`` aggregate) and not for the mapping of columns to
-dataclass fields (``mapping.py``).
+Not for rules between entities (the ``OrgModel`` aggregate) and not for which column becomes which
+dataclass field (``readers.py``).
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 """Open and save ``.orgmodel`` documents: the public face of the persistence package.
 
 ``open_document`` never writes to the file it opens: it checks the header, opens the database
-read-only, checks integrity and schema, reads every table in one transaction and builds an
-``OrgModel`` through the aggregate's own checks (so dangling references or cycles are refused).
+read-only, checks integrity and schema, reads every table in one transaction (plain driver rows,
+checked column by column in ``readers.py``) and builds an ``OrgModel`` with
+``OrgModel.from_collections``, which applies every rule of the aggregate in one pass (so dangling
+references or cycles are refused with the usual sentence).
 An older document is copied to a temporary folder, upgraded there step by step and read from the
 copy. ``save_document`` writes a complete new database beside the target and moves it into place
 atomically (``core.fileio.atomic_path``). Every failure is a ``DocumentError`` with one sentence.
