@@ -3,8 +3,8 @@
 One table per entity kind, each with a ``position`` column that keeps the order of the model's
 collections (views are slides). Tags, view positions and view filters are JSON text; dependencies
 and forum representatives are tables of their own. Rows are storage only: converting between rows
-and core entities is ``mapping.py``'s and ``readers.py``'s job, opening and saving files is ``store.py``'s, and older
-schemas are described by ``migrations.py``. There are deliberately no SQL foreign keys: the
+and core entities is the job of ``mapping.py`` (writing) and ``readers.py`` (reading), opening and
+saving files is ``store.py``'s, and older schemas are described by ``migrations.py``. There are deliberately no SQL foreign keys: the
 ``OrgModel`` aggregate checks every reference when a document is read.
 """
 
