@@ -371,7 +371,8 @@ def force(
 
 def _snap_to_grid(ordered: Sequence[str], raw: Mapping[str, Point]) -> Positions:
     """Scale unit positions to the canvas and move each node to the nearest free grid cell."""
-    cell_w, cell_h = TEAM_SIZE[0] + H_GAP / 2, TEAM_SIZE[1] + ROW_GAP * 2
+    # gaps wide enough that neighbours read as separate and the edges between them show
+    cell_w, cell_h = TEAM_SIZE[0] + H_GAP, TEAM_SIZE[1] + ROW_GAP * 3
     spread = math.sqrt(len(ordered)) * 1.1
     taken: set[tuple[int, int]] = set()
     out: Positions = {}
