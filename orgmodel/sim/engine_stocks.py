@@ -91,12 +91,16 @@ def _requests(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
         else:  # u < 1 - exp(-rate) for software teams (u < 0 never holds for the others)
             arrived = rng.random(software.shape) < -np.expm1(-np.full(1, rate))[0]
             arrived &= software
-        new = arrived & (request == NONE) & (end == NONE)
-        request[new] = t
+        rows, teams = np.nonzero(arrived)  # few: look at the arrivals only
+        new = (request[rows, teams] == NONE) & (end[rows, teams] == NONE)
+        request[rows[new], teams[new]] = t
 
 
-def _oldest_first(request: np.ndarray, serve: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _oldest_first(request: np.ndarray, serve: np.ndarray,
+                  in_use: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per run, its ``serve[run]`` oldest queued teams (ties: lowest slot) as (run, team, rank).
+
+    Team slots from ``in_use`` on have never been active in any run, so never request.
 
     No sort over the queue: request weeks are small integers, so in each run that serves, a
     count of requests per week gives the week w* holding the ``serve``-th oldest; the run takes
@@ -104,7 +108,7 @@ def _oldest_first(request: np.ndarray, serve: np.ndarray) -> tuple[np.ndarray, n
     for their rank.
     """
     serving = np.flatnonzero(serve)
-    sub, need = request[serving], serve[serving]
+    sub, need = request[serving, :in_use], serve[serving]
     k, teams = sub.shape
     span = int(sub.max(initial=0)) + 2  # bin 0: no request; bin w + 1: requested in week w
     counts = np.bincount((np.arange(k)[:, None] * span + (sub + 1)).ravel(), minlength=k * span)
@@ -130,7 +134,7 @@ def _serve_automation(st: State, cm: CompiledModel, p: ScenarioParams, t: int) -
     serve = np.minimum(np.maximum(free, 0), pending)
     if not serve.any():
         return
-    rows, teams, _ = _oldest_first(st.auto_request, serve)
+    rows, teams, _ = _oldest_first(st.auto_request, serve, int(st.next_team.max()))
     st.auto_request[rows, teams] = NONE
     st.auto_end[rows, teams] = t + 1 + p.embeds.automation_weeks
 
@@ -148,7 +152,7 @@ def _serve_performance(st: State, cm: CompiledModel, p: ScenarioParams, t: int, 
     serve = np.minimum(teams_able, np.count_nonzero(st.perf_request != NONE, axis=1))
     if not serve.any():
         return
-    rows, teams, rank = _oldest_first(st.perf_request, serve)
+    rows, teams, rank = _oldest_first(st.perf_request, serve, int(st.next_team.max()))
     pools = np.argsort(-free, axis=1, kind="stable")[rows, rank]
     start_embed(st, rows, teams, pools, t + 1 + p.embeds.performance_weeks)
 
