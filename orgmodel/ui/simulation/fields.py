@@ -44,8 +44,13 @@ SECTION_TITLES = {
 }
 
 
+ACRONYMS = {"prr": "PRR", "swe": "SWE", "se": "SE", "sre": "SRE", "tier1": "tier-1"}
+
+
 def label_text(param: Param) -> str:
-    text = param.key.replace("_", " ")
+    """'review_hours_swe' -> 'Review hours SWE'."""
+    words = [ACRONYMS.get(word, word) for word in param.key.split("_")]
+    text = " ".join(words)
     return text[:1].upper() + text[1:]
 
 
