@@ -195,12 +195,17 @@ def _query(row: type[Base], reader: Reader, ordered: bool = True) -> str:
 
 
 def _fetch(conn: Connection, sql: str) -> list[Any]:
-    # plain tuples straight from the driver: the readers check and convert every value
-    result = conn.exec_driver_sql(sql)
+    """Plain tuples straight from the driver, in the transaction ``conn`` began (the readers
+    check and convert every value themselves, so SQLAlchemy's result rows would only cost)."""
+    driver = conn.connection.driver_connection
+    if driver is None:  # pragma: no cover - a live connection always has one
+        raise DocumentError("the database connection was closed while reading")
+    cursor = driver.cursor()
     try:
-        return cast(list[Any], result.cursor.fetchall())  # sqlite3 returns a list
+        cursor.execute(sql)
+        return cast(list[Any], cursor.fetchall())
     finally:
-        result.close()
+        cursor.close()
 
 
 def _read(conn: Connection, row: type[Base], reader: Reader) -> list[Any]:
