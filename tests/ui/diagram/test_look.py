@@ -1,0 +1,64 @@
+"""How the canvas looks: names that fit their boxes, the dark canvas, the legend kept clear of nodes,
+and readable zoom when an entity is centred (what the screenshots in docs/screenshots showed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QImage, QPalette
+
+from orgmodel.analysis.styles import CANVAS_DARK, CANVAS_LIGHT, edge_colour, edge_style
+from orgmodel.editing.commands import ChangeEntityCommand
+from orgmodel.editing.stack import CommandStack
+from orgmodel.ui.diagram.items import TEXT_LOD, NodeItem
+from orgmodel.ui.diagram.widget import DiagramWidget
+
+
+def _name_label(item: NodeItem) -> str:
+    item.show_text(True)
+    return item._labels[0].text()
+
+
+def test_long_team_names_shrink_a_little_before_being_elided(widget: DiagramWidget,
+                                                            stack: CommandStack) -> None:
+    stack.push(ChangeEntityCommand("sre", name="Site Reliability Engineering"))
+    item = widget.scene.node_items["sre"]
+    assert _name_label(item) == "Site Reliability Engineering"
+    assert item._labels[0].font().pixelSize() < 13
+    assert item._labels[0].boundingRect().width() <= item.style.width
+    stack.push(ChangeEntityCommand("sre", name="Site Reliability Engineering and Production Operations"))
+    item = widget.scene.node_items["sre"]
+    assert _name_label(item).endswith("…")
+    assert item._labels[0].boundingRect().width() <= item.style.width
+
+
+def test_dark_palette_darkens_the_canvas_but_not_exports(widget: DiagramWidget, tmp_path: Path) -> None:
+    assert widget.scene.backgroundBrush().color() == QColor(CANVAS_LIGHT)
+    palette = QPalette(widget.palette())
+    palette.setColor(QPalette.ColorRole.Window, QColor("#2b2d30"))
+    widget.view.setPalette(palette)
+    assert widget.scene.dark
+    assert widget.scene.backgroundBrush().color() == QColor(CANVAS_DARK)
+    edge = next(iter(widget.scene.edge_items.values()))
+    assert edge.pen().color() == QColor(edge_colour(edge_style(edge.kind), dark=True))
+    out = tmp_path / "d.png"
+    widget.export(str(out), scale=1.0)
+    assert QImage(str(out)).pixelColor(2, 2) == QColor("#ffffff")
+    assert widget.scene.dark  # restored after the export
+
+
+def test_fitting_keeps_nodes_clear_of_the_legend(widget: DiagramWidget) -> None:
+    widget.resize(1100, 700)
+    widget.view.fit()
+    legend = widget.legend
+    assert not legend.isHidden()
+    corner = widget.view.mapToScene(legend.geometry()).boundingRect()
+    assert not any(i.sceneBoundingRect().intersects(corner) for i in widget.scene.node_items.values())
+
+
+def test_centring_zooms_in_when_labels_are_not_drawn(widget: DiagramWidget) -> None:
+    widget.view.set_zoom(0.2)
+    widget.center_on(["ledger"])
+    assert widget.view.zoom() >= TEXT_LOD
+    assert widget.scene.node_items["ledger"].has_labels
+    assert widget.visible_rect().contains(widget.scene.node_items["ledger"].sceneBoundingRect())
