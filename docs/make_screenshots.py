@@ -105,7 +105,6 @@ def layout_org_chart(window: Any) -> Any:
     diagram = diagram_only(window)
     diagram.show_subtree(team_id(window, "Product Engineering"))
     settle()
-    print(f"  org chart zoom {diagram.view.zoom():.2f}")
     return window
 
 
