@@ -4,7 +4,7 @@
 ``RawRun`` (every series of section 4 shaped (runs, weeks), the SRE ops fraction per SRE team, and
 the events). ``rng=None`` is ``expected`` mode (every draw its mean, whole counts from
 accumulators). Each week runs, in order: growth (engine_growth), demand, draws, routing and
-capacity (engine_load), engineering time (engine_load), stocks (engine_stocks), flags and response
+capacity (engine_load), engineering time (engine_engineering), stocks (engine_stocks), flags and response
 ladder (engine_ladder), record (here). All per-service work is on (runs, services) arrays; Python
 loops are over weeks, SRE teams and rare events only. Not for seeding, blocks or workers
 (montecarlo.py) nor percentiles (results.py).
@@ -31,9 +31,10 @@ from typing import Any
 import numpy as np
 
 from orgmodel.sim.compile import CompiledModel
+from orgmodel.sim.engine_engineering import engineering_time
 from orgmodel.sim.engine_growth import finish_migration_week, start_week
 from orgmodel.sim.engine_ladder import ladder, update_flags
-from orgmodel.sim.engine_load import Week, demand_and_capacity, engineering_time
+from orgmodel.sim.engine_load import Week, demand_and_capacity
 from orgmodel.sim.engine_state import HOURS, NONE, SHIFTS_PER_WEEK, Floats, State, init_state
 from orgmodel.sim.engine_stocks import update_stocks
 from orgmodel.sim.scenario import ScenarioParams

@@ -1,4 +1,4 @@
-"""Steps 2-6 of the weekly step: demand per service, draws per pool, routing, capacity, engineering.
+"""Steps 2-5 of the weekly step: demand per service, draws per pool, routing, capacity.
 
 Demand follows the formulas of SIMULATION.md section 2, summed per pool without a loop over
 services or runs: every rate is ``base * complexity * multipliers``, so a pool's sum is the
@@ -9,18 +9,14 @@ factors that are constant per pool (the owner's automation level for dev-support
 platform multipliers per run) are applied to the sums. SRE-supported services, whose owners
 differ within a pool, are computed one by one from the block's list of them. Draws are per pool:
 incidents negative binomial (gamma-Poisson with shape ``page_dispersion``; Poisson when it is
-``inf``), tickets Poisson; in ``expected`` mode the means. Not for stocks or flags (engine_ladder).
+``inf``), tickets Poisson; in ``expected`` mode the means. Not for engineering time
+(engine_engineering) nor stocks or flags (engine_stocks, engine_ladder).
 
 Decisions: ``dev_ticket_share`` of an SRE-supported service's tickets goes to its owner's pool;
 a software team has an on-call rotation (``sites`` of them) only while it supports at least one
 service; an SRE team always has ``sites`` rotations; with no available hours a pool's phi is 1 if it
-has any load (0 otherwise). SRE toil reduction goes to the pool's services "highest ops hours first"
-at a resolution of half an octave of expected ops hours (services in the same half-octave bucket
-share the bucket's hours pro rata); a service absorbs at most the hours that bring its complexity
-back to 1 (what its owner's anti-regressive hours leave). Development teams spread
-``dev_anti_regressive_share`` of their capacity evenly over the services they own; an SRE-SWE
-embedded in a team adds H hours a week to that. PRRs are paid from the SRE engineering hours left
-after toil reduction; they gate nothing.
+has any load (0 otherwise). An SRE service's expected hours (``SreServices.hours``) are computed
+only in the weeks that read them.
 """
 
 from __future__ import annotations
@@ -43,9 +39,6 @@ from orgmodel.sim.engine_state import (
     State,
 )
 from orgmodel.sim.scenario import ScenarioParams
-
-BUCKETS = 48  # half-octave buckets of expected ops hours per service
-BUCKET_OFFSET = 24  # bucket of 1 hour/week
 
 
 @dataclass
@@ -286,106 +279,3 @@ def _capacity(st: State, cm: CompiledModel, p: ScenarioParams, incidents: Floats
     np.maximum(0.0, engineering, out=engineering)
     return Week(incidents, tickets, tickets_expected, interrupt, expected, available, ops, phi,
                 engineering, rotations, pages, services, sre)
-
-
-def engineering_time(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week) -> Floats:
-    """Step 6: toil reduction, PRRs, dev anti-regressive work, complexity. Returns spare SRE hours."""
-    ps = st.sre_pools
-    sre_e = wk.engineering[:, :ps]
-    share = np.where(st.ops_flag, p.sre.toil_reduction_share_flagged, p.sre.toil_reduction_share)
-    toil_reduction = share * sre_e
-    after = sre_e - toil_reduction
-    prr = np.minimum(st.prr_backlog, after)
-    st.prr_backlog -= prr
-    if not p.complexity.freeze:
-        _complexity(st, cm, p, wk, toil_reduction)
-    spare: Floats = after - prr
-    return spare
-
-
-def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
-                toil_reduction: Floats) -> None:
-    cx = p.complexity
-    ps, used = st.sre_pools, st.used
-    team_hours = np.where(st.team_active, cm.team_fte[None, :] * HOURS * cx.dev_anti_regressive_share, 0.0)
-    team_hours += np.where(st.perf_end >= 0, HOURS, 0.0)
-    owned = st.owner_count[:, ps: st.pools]
-    per_service = np.zeros((st.runs, st.width), dtype=F32)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        per_service[:, ps: st.pools] = np.where(owned > 0, team_hours / owned, 0.0)
-    reduction = F32(cx.reduction_per_hour)
-    if st.all_at_one and cm.uniform_growth is not None:
-        # everything sits at complexity 1: it stays there if every owner's anti-regressive hours
-        # per service outweigh the growth (then no SRE service needs toil reduction either)
-        held = (owned == 0) | (per_service[:, ps: st.pools] * cx.reduction_per_hour
-                               > cm.uniform_growth * (1 + 1e-6))
-        if held.all():
-            return
-    # per owner pool: growth - reduction * anti-regressive hours per service (one gather per slot)
-    change = -reduction * per_service
-    if cm.uniform_growth is not None:
-        change += F32(cm.uniform_growth)
-    delta = _per_owner(st, cm, change, used)
-    if cm.uniform_growth is None:
-        delta += cm.growth32[:used, None]
-    c = st.complexity[:used]
-    sre = wk.sre
-    greedy = ps > 0 and cx.reduction_per_hour > 0 and sre.slot.size > 0
-    flat_c = c.ravel()  # a view: c is a contiguous prefix
-    before = np.take(flat_c, sre.pos).astype(np.float64) if greedy else None
-    c += delta
-    if before is not None:
-        dev_ar = np.take(per_service.ravel(), sre.owner_flat).astype(np.float64)
-        releases = cm.rates["releases"]
-        g = (cm.base_releases[sre.slot] if releases.slots.size else releases.default) * cx.growth_per_release
-        need = np.maximum(0.0, (before - 1 + g) / cx.reduction_per_hour - dev_ar)
-        # services that need nothing get nothing: leave them out (zeros change no sum)
-        some = np.flatnonzero(need > 0)
-        if some.size:
-            given = _greedy(st, sre.key[some], lambda: sre.hours_at(some), need[some], toil_reduction)
-            flat_c[sre.pos[some]] -= (reduction * given).astype(F32)
-    st.all_at_one = False  # rechecked every quarter (engine.py)
-    np.maximum(c, F32(1), out=c)
-
-
-def bucket_of(hours: Floats) -> np.ndarray:
-    """Half-octave bucket of expected ops hours (higher bucket = more hours)."""
-    logs = np.log2(np.maximum(hours, 1e-30)) * 2 + BUCKET_OFFSET
-    buckets: np.ndarray = np.clip(np.floor(logs), 0, BUCKETS - 1).astype(np.int64)
-    return buckets
-
-
-def _per_owner(st: State, cm: CompiledModel, change: Floats32, used: int) -> Floats32:
-    """``change[run, owner pool]`` for every used slot, shaped (used, runs).
-
-    The document's services have the same owner in every run: whole rows of the transposed
-    ``change``; only the slots created during the run need a gather per (slot, run).
-    """
-    s0 = cm.owner.size
-    out = st.scratch32[:used]  # mode "clip": the indices are valid; "raise" would buffer ``out``
-    np.take(np.ascontiguousarray(change.T), cm.owner + st.sre_pools, axis=0, out=out[:s0], mode="clip")
-    if used > s0:
-        np.take(change.ravel(), st.flat_owner[s0:used], out=out[s0:], mode="clip")
-    return out
-
-
-def _greedy(st: State, pool_key: Ints, hours: Callable[[], Floats], need: Floats, budget: Floats) -> Floats:
-    """Hours each SRE service (``pool_key`` = row * Ps + pool) gets from its pool's toil-reduction
-    budget, highest hours first."""
-    ps = st.sre_pools
-    total = np.bincount(pool_key, weights=need, minlength=st.runs * ps)
-    if (total <= budget.ravel()).all():  # every pool can afford all its services' needs
-        return need
-    # only the buckets from the lowest to the highest in use: the others hold nothing, and adding
-    # their zeros to a running sum changes nothing
-    buckets = bucket_of(hours())
-    low = int(buckets.min())
-    span = int(buckets.max()) - low + 1
-    key = pool_key * span + (buckets - low)
-    per_bucket = np.bincount(key, weights=need, minlength=st.runs * ps * span).reshape(st.runs, ps, span)
-    above = np.cumsum(per_bucket[:, :, ::-1], axis=2)[:, :, ::-1] - per_bucket  # higher buckets
-    left = budget[:, :, None] - above
-    with np.errstate(divide="ignore", invalid="ignore"):
-        frac = np.where(per_bucket > 0, np.clip(left / per_bucket, 0.0, 1.0), 0.0)
-    given: Floats = need * frac.ravel()[key]
-    return given
