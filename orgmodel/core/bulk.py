@@ -112,7 +112,7 @@ def plan(lists: dict[EntityKind, list[Any]]) -> Plan | None:
     for kind, field in LATE.items():
         if not _acyclic(dict(zip(keys[kind], cols[kind][field], strict=True))):
             return None
-    return Plan(keys, items, where, partial(_links, lists, cols, keys))
+    return Plan(keys, items, where, partial(_links, lists, keys))  # the columns are let go
 
 
 def _ids(kind: EntityKind, entities: Columns) -> list[str]:
@@ -197,9 +197,7 @@ def _acyclic(up: dict[str, str | None]) -> bool:
     return True
 
 
-def _links(
-    lists: Lists, cols: dict[EntityKind, Columns], keys: dict[EntityKind, list[str]]
-) -> dict[str, dict[str, None]]:
+def _links(lists: Lists, keys: dict[EntityKind, list[str]]) -> dict[str, dict[str, None]]:
     """The reverse index of references as ``add_in_order`` would build it, order included:
     referrers in the order they were added, a deferred reference after its whole collection."""
     links: defaultdict[str, dict[str, None]] = defaultdict(dict)
@@ -212,7 +210,7 @@ def _links(
         names = REFERENCE_FIELDS.get(type(entities[0])) if entities else None
         if not names:
             continue
-        columns = [cols[kind][name] for name in names]
+        columns = [column(entities, name) for name in names]
         deferred: list[tuple[str, str]] = []
         late = LATE.get(kind)
         if late is not None:
