@@ -31,6 +31,7 @@ class Param:
     hi: float | None = None
     choices: tuple[str, ...] = ()
     unit: str = ""
+    allow_inf: bool = False  # only page_dispersion: inf means Poisson pages
 
     @property
     def name(self) -> str:
@@ -74,7 +75,7 @@ PARAMETERS: tuple[Param, ...] = (
     _rate("load", "incidents_per_week", 0.10, "A", "pages per service per week", "incidents/week"),
     _rate("load", "incident_hours", 6.0, "S", "6 h per incident incl. postmortem, SRE book ch. 11", "hours"),
     Param("load", "page_dispersion", 1.0, "A", "negative binomial dispersion; inf = Poisson (pages are bursty, workbook ch. 8)",
-          1e-9, math.inf),
+          1e-9, math.inf, allow_inf=True),
     _rate("load", "tickets_per_week", 0.5, "A", "", "tickets/week"),
     _rate("load", "ticket_hours", 2.0, "A", "", "hours"),
     _rate("load", "toil_hours", 1.0, "A", "toil per service per week", "hours/week"),

@@ -44,6 +44,8 @@ def _check_value(param: Param, value: Any) -> Any:
             raise ScenarioError(f"{name} must be a whole number, not {value!r}.")
     if math.isnan(value):
         raise ScenarioError(f"{name} must be a number, not NaN.")
+    if math.isinf(value) and not param.allow_inf:
+        raise ScenarioError(f"{name} must be a finite number, not {value!r}.")
     lo = -math.inf if param.lo is None else param.lo
     hi = math.inf if param.hi is None else param.hi
     if not lo <= value <= hi:

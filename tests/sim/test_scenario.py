@@ -34,6 +34,7 @@ def test_every_parameter_of_the_spec_has_a_default_and_provenance() -> None:
         ("[lod]\nincidents_per_week = 1", "[lod]"),
         ("[load]\nincidents_per_week = -1", "load.incidents_per_week"),
         ("[load]\nincidents_per_week = nan", "load.incidents_per_week"),
+        ("[load]\nincidents_per_week = inf", "load.incidents_per_week"),
         ("[sre]\nops_cap = 1.5", "sre.ops_cap"),
         ("[sre]\nhandback = 1", "sre.handback"),
         ("[growth]\nmodel = \"quadratic\"", "growth.model"),
