@@ -264,8 +264,8 @@ class DiagramWidget(QWidget):
             self.show_status(f"{hidden} selected item(s) are hidden by this view's filters")
 
     def center_on(self, ids: list[str]) -> None:
-        """Bring the nodes into view (a click in the explorer or on a finding), zooming in to
-        a readable level when the view is zoomed out too far to draw labels."""
+        """Bring the nodes into view (a click in the explorer or on a finding): centred unless
+        already in view, zoomed in to a readable level when too far out to draw labels."""
         rect = self.scene.items_rect(ids)
         if rect.isEmpty():
             return
@@ -274,7 +274,7 @@ class DiagramWidget(QWidget):
             self.view.fit(rect)
         elif self.view.zoom() < TEXT_LOD:  # zoomed out too far to read what was picked: zoom in
             self.view.fit(rect, max_zoom=READABLE_ZOOM)
-        else:
+        elif not shown.adjusted(20, 20, -20, -20).contains(rect):  # in view already: stay put
             self.view.centerOn(rect.center())
 
     def node_item(self, node_id: str) -> NodeItem | None:
