@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from enum import Enum
 from itertools import chain
-from operator import attrgetter, itemgetter, ne
+from operator import attrgetter, ne
 from typing import Any
 
 from orgmodel.core.entities import (
@@ -57,12 +57,11 @@ def column(entities: Sequence[Any], field: str) -> list[Any]:
 
 
 class Columns:
-    """The entities of one collection, read field by field: each column is extracted once (from
-    the instances' ``__dict__``, quicker than ``getattr``) and kept for the next check."""
+    """The entities of one collection, read field by field: each column is extracted once and
+    kept for the next check that needs it."""
 
     def __init__(self, entities: Sequence[Any]) -> None:
         self.entities = entities
-        self._dicts: list[dict[str, Any]] | None = None
         self._columns: dict[str, list[Any]] = {}
 
     def __len__(self) -> int:
@@ -71,16 +70,8 @@ class Columns:
     def __getitem__(self, field: str) -> list[Any]:
         found = self._columns.get(field)
         if found is None:
-            found = self._columns[field] = self._extract(field)
+            found = self._columns[field] = column(self.entities, field)
         return found
-
-    def _extract(self, field: str) -> list[Any]:
-        try:
-            if self._dicts is None:
-                self._dicts = list(map(vars, self.entities))
-            return list(map(itemgetter(field), self._dicts))
-        except (TypeError, KeyError):  # no __dict__, or a derived attribute (Dependency.id)
-            return column(self.entities, field)
 
 
 def types_within(values: Sequence[Any], allowed: frozenset[type]) -> bool:
