@@ -129,7 +129,7 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
         "embed_queue_length": n_wait.astype(np.float64),
         "embed_wait_weeks": _ratio((t * n_wait - requested).astype(np.float64), n_wait),
         "platform_maturity": st.maturity.copy(),
-        "mean_complexity": _ratio(wk.complexity_sum, wk.services.sum(1)),
+        "mean_complexity": _ratio(wk.complexity_sum, n_active),  # wk.services is a view of these counts
         "ops_overload": st.ops_flag.any(1).astype(np.float64),
         "pager_overload": flags["pager_overload"].any(1).astype(np.float64),
         "rotation_understaffed": flags["rotation_understaffed"].any(1).astype(np.float64),

@@ -79,7 +79,7 @@ def _scheduled_embeds(st: State, cm: CompiledModel, t: int) -> None:
 def _grow_teams(st: State, p: ScenarioParams, rng: np.random.Generator | None,
                 existing: np.ndarray) -> Ints:
     g = p.growth
-    software = existing.sum(axis=1).astype(np.float64)
+    software = np.count_nonzero(existing, axis=1).astype(np.float64)
     rate = np.broadcast_to(new_teams_rate(g.model, software, g.dev_teams_per_quarter,
                                           g.annual_growth, g.capacity), (st.runs,)).copy()
     if rng is None:

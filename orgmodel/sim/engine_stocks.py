@@ -38,7 +38,7 @@ def update_stocks(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: 
                   spare: Floats, weeks: int, rng: np.random.Generator | None) -> None:
     plat = p.platform
     if not plat.freeze:
-        dev_teams = (st.team_active & cm.team_software).sum(axis=1).astype(np.float64)
+        dev_teams = np.count_nonzero(st.team_active & cm.team_software, axis=1).astype(np.float64)
         e_plat = platform_hours(cm, p, dev_teams, st.maturity)
         m = st.maturity
         st.maturity = np.clip(m + e_plat / plat.maturity_gain_hours * (1 - m) - plat.maturity_erosion * m,
