@@ -48,9 +48,22 @@ PANEL_TITLE_IN = 0.24  # room above multi-panel charts for the panel titles
 def legend_below(fig: Figure, handles: list[Any]) -> None:
     """Legend centred under the plot; two rows when there are more than four entries."""
     ncol = len(handles) if len(handles) <= 4 else (len(handles) + 1) // 2
-    fig.legend(handles=handles, loc="lower center", ncol=ncol, frameon=False,
-               fontsize=style.LEGEND_SIZE, columnspacing=1.6,
-               bbox_to_anchor=(0.5, style.footer_inches() / fig.get_figheight()))
+    while True:
+        legend = fig.legend(handles=handles, loc="lower center", ncol=ncol, frameon=False,
+                            fontsize=style.LEGEND_SIZE, columnspacing=1.6,
+                            bbox_to_anchor=(0.5, style.footer_inches() / fig.get_figheight()))
+        if ncol == 1 or _legend_fits(fig, legend):
+            return
+        legend.remove()  # too wide for the figure: fewer columns, more rows
+        ncol -= 1
+
+
+def _legend_fits(fig: Figure, legend: Any) -> bool:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = fig.canvas if hasattr(fig.canvas, "get_renderer") else FigureCanvasAgg(fig)
+    width = legend.get_window_extent(canvas.get_renderer()).width
+    return bool(width <= 0.98 * fig.get_figwidth() * fig.dpi)
 
 
 
