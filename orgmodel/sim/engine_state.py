@@ -24,6 +24,7 @@ F32 = np.float32
 Floats = npt.NDArray[np.float64]
 Floats32 = npt.NDArray[np.float32]
 Ints = npt.NDArray[np.int64]
+Weeks = npt.NDArray[np.int32]  # per team slot: weeks (or NONE), half the memory of int64
 Bools = npt.NDArray[np.bool_]
 
 HOURS = 40.0  # H, hours per FTE-week
@@ -64,11 +65,11 @@ class State:
     acc_services: Floats
     acc_auto: Floats
     acc_perf: Floats
-    auto_request: Ints
-    auto_end: Ints
-    perf_request: Ints
-    perf_end: Ints
-    perf_pool: Ints
+    auto_request: Weeks  # week of the queued request, NONE without one
+    auto_end: Weeks
+    perf_request: Weeks
+    perf_end: Weeks
+    perf_pool: Weeks
     # per SRE pool (runs, Ps)
     sre_ramped: Floats
     swe_out: Ints
@@ -246,11 +247,11 @@ def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int)
         team_active=np.broadcast_to(cm.team_active, (runs, t)).copy(),
         automation=per_team(params.embeds.automation_start),
         acc_services=per_team(0.0), acc_auto=per_team(0.0), acc_perf=per_team(0.0),
-        auto_request=np.full((runs, t), NONE, dtype=np.int64),
-        auto_end=np.full((runs, t), NONE, dtype=np.int64),
-        perf_request=np.full((runs, t), NONE, dtype=np.int64),
-        perf_end=np.full((runs, t), NONE, dtype=np.int64),
-        perf_pool=np.full((runs, t), NONE, dtype=np.int64),
+        auto_request=np.full((runs, t), NONE, dtype=np.int32),
+        auto_end=np.full((runs, t), NONE, dtype=np.int32),
+        perf_request=np.full((runs, t), NONE, dtype=np.int32),
+        perf_end=np.full((runs, t), NONE, dtype=np.int32),
+        perf_pool=np.full((runs, t), NONE, dtype=np.int32),
         sre_ramped=np.broadcast_to(cm.sre_fte, (runs, ps)).astype(np.float64),
         swe_out=np.zeros((runs, ps), dtype=np.int64),
         prr_backlog=np.zeros((runs, ps)),
