@@ -5,9 +5,11 @@ Run ``python benchmarks/bench_persistence.py [--repeat N]``. It loads
 builds a comparable synthetic model and says so), then prints the best of N runs of
 ``save_document`` and ``open_document`` next to plain ``sqlite3`` inserting (executemany, one
 transaction, fsync) and reading (``SELECT *``) exactly the same rows, and the ratio (goal: within
-3x). Also prints ``open`` split into the document's own work (checks, SQL, rows to entities) and
-building the ``OrgModel`` (the core's checks), and orgmodel JSON for comparison. Prints numbers;
-the only assertion is that the round trip kept the model.
+3x). The measured actions take turns, so a burst of other work on a shared machine slows all of
+them alike; ``open`` is also compared in CPU time, which such bursts disturb less. Also prints
+``open`` split into the document's own work (checks, SQL, rows to entities) and building the
+``OrgModel`` (the core's checks), and orgmodel JSON for comparison. Prints numbers; the only
+assertion is that the round trip kept the model.
 """
 
 from __future__ import annotations
