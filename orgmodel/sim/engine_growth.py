@@ -54,12 +54,11 @@ def _end_embeds(st: State, p: ScenarioParams, t: int) -> None:
         a = st.automation[rows, teams]
         st.automation[rows, teams] = a + p.embeds.automation_gain * (1.0 - a)
         st.auto_end[rows, teams] = NONE
-    ending = st.perf_end == t
-    if ending.any():
-        rows, teams = np.nonzero(ending)
+    rows, teams = np.nonzero(st.perf_end == t)
+    if rows.size:
         np.add.at(st.swe_out, (rows, st.perf_pool[rows, teams]), -1)
-        st.perf_end[ending] = NONE
-        st.perf_pool[ending] = NONE
+        st.perf_end[rows, teams] = NONE
+        st.perf_pool[rows, teams] = NONE
 
 
 def _scheduled_embeds(st: State, cm: CompiledModel, t: int) -> None:

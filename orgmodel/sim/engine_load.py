@@ -80,8 +80,8 @@ class Week:
     shaped (runs, Ps): ``expected_hours``, ``phi``, ``engineering`` and ``pages``.
     """
 
-    incidents: Floats
-    tickets: Floats
+    incidents: np.ndarray  # drawn counts (int64), or the means in expected mode
+    tickets: np.ndarray
     tickets_expected: Floats
     interrupt: Floats  # I including backlog carried in
     expected_hours: Floats  # (runs, Ps) expected interrupt hours this week (means, no backlog)
@@ -236,12 +236,13 @@ def sre_review_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: Sr
 
 
 def _draw(rng: np.random.Generator, inc: Floats, tick: Floats,
-          dispersion: float) -> tuple[Floats, Floats]:
+          dispersion: float) -> tuple[np.ndarray, np.ndarray]:
+    """Whole counts (int64: exact in every float formula that uses them, no cast needed)."""
     if np.isinf(dispersion):
         incidents = rng.poisson(inc)
     else:
         incidents = rng.poisson(rng.gamma(dispersion, inc / dispersion))
-    return incidents.astype(np.float64), rng.poisson(tick).astype(np.float64)
+    return incidents, rng.poisson(tick)
 
 
 def pool_people(st: State, cm: CompiledModel) -> Floats:
