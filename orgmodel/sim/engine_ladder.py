@@ -96,10 +96,10 @@ def _ladder_embed(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: 
     end = t + 1 + p.embeds.performance_weeks
     ps = st.sre_pools
     listed = np.flatnonzero(trigger.ravel()[sre.key])  # the SRE services of triggered pools
-    keys = sre.key[listed]
+    keys, owners, hours = sre.key[listed], sre.owner[listed], sre.hours_at(listed)
     for row, pool in zip(*np.nonzero(trigger), strict=True):  # a few triggers per week at most
-        mine = listed[keys == row * ps + pool]
-        cost = np.bincount(sre.owner[mine], weights=sre.hours[mine], minlength=st.teams)
+        mine = keys == row * ps + pool
+        cost = np.bincount(owners[mine], weights=hours[mine], minlength=st.teams)
         team = int(np.argmax(cost))
         free = bool(st.swe_out[row, pool] < cm.sre_swe[pool])
         if free and cost[team] > 0 and st.perf_end[row, team] == NONE:
@@ -118,10 +118,10 @@ def _hand_back(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: int
     floor = p.oncall.oncall_engineers * HOURS * wk.rotations[:, :ps]
     excess = wk.expected_hours[:, :ps] - np.maximum(p.sre.handback_target * wk.available[:, :ps], floor)
     go = trigger & (excess > 0)
-    mine = go[sre.row, sre.pool]
-    if not mine.any():
+    mine = np.flatnonzero(go.ravel()[sre.key])
+    if not mine.size:
         return
-    rows, pools, slots, hours = sre.row[mine], sre.pool[mine], sre.slot[mine], sre.hours[mine]
+    rows, pools, slots, hours = sre.row[mine], sre.pool[mine], sre.slot[mine], sre.hours_at(mine)
     order = np.lexsort((slots, -hours, pools, rows))  # by run, pool, hours descending
     rows, pools, slots, hours = rows[order], pools[order], slots[order], hours[order]
     group = rows * ps + pools
