@@ -61,10 +61,14 @@ def _services(columns: Sequence[Sequence[Any]]) -> list[Service]:
     """Services from their columns; the four load columns become one ``ServiceLoad`` each (the
     services without overrides share one: it is an immutable value)."""
     empty = ServiceLoad()
-    loads = [
-        empty if values == _NO_OVERRIDES else ServiceLoad(*values)
-        for values in zip(*columns[8:12], strict=True)
-    ]
+    overrides = columns[8:12]
+    if all(set(column) <= {None} for column in overrides):
+        loads = [empty] * len(columns[0])
+    else:
+        loads = [
+            empty if values == _NO_OVERRIDES else ServiceLoad(*values)
+            for values in zip(*overrides, strict=True)
+        ]
     return _SERVICE([*columns[:8], loads, *columns[12:]])
 
 
