@@ -23,7 +23,7 @@ from operator import is_, itemgetter, not_
 from typing import TYPE_CHECKING, Any
 
 from orgmodel.core.bulk_values import Columns, column, types_within, values_ok
-from orgmodel.core.entities import Forum, Person, dependency_id
+from orgmodel.core.entities import DEPENDENCY_ID, Forum, Person
 from orgmodel.core.kinds import EntityKind, Support, TeamKind
 from orgmodel.core.references import REFERENCE_FIELDS, targets_of
 
@@ -117,7 +117,7 @@ def plan(lists: dict[EntityKind, list[Any]]) -> Plan | None:
 
 def _ids(kind: EntityKind, entities: Columns) -> list[str]:
     if kind is EntityKind.DEPENDENCY:  # derived ids, without the cached property's lock
-        return list(map(dependency_id, entities["source"], entities["target"]))
+        return list(map(DEPENDENCY_ID.format, entities["source"], entities["target"]))
     return entities["id"]
 
 

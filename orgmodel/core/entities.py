@@ -168,9 +168,13 @@ class Dependency:
         return dependency_id(self.source, self.target)
 
 
+DEPENDENCY_ID = "{}->{}"
+"""``DEPENDENCY_ID.format(source, target)`` is the id of a dependency (``Dependency.id``)."""
+
+
 def dependency_id(source: str, target: str) -> str:
     """The id of the dependency of ``source`` on ``target`` (``Dependency.id``)."""
-    return f"{source}->{target}"
+    return DEPENDENCY_ID.format(source, target)
 
 
 @dataclass(frozen=True)
