@@ -118,10 +118,12 @@ def _oldest_first(request: np.ndarray, serve: np.ndarray,
     last = (cum < need[:, None]).sum(axis=1)  # bin of w* (>= 1: need >= 1 and cum[:, 0] = 0)
     left = need - cum[np.arange(k), last - 1]  # taken from week w* itself
     week = (last - 1)[:, None]
-    at = sub == week
-    take = ((sub >= 0) & (sub < week)) | (at & (np.cumsum(at, axis=1) <= left[:, None]))
-    rows, cols = np.nonzero(take)  # run by run, slots ascending
-    order = np.argsort(rows * span + sub[rows, cols], kind="stable")
+    # requests before w* (NONE is -1: as unsigned it is never below w*), then the lowest slots of w*
+    older_r, older_c = np.nonzero(sub.view(f"u{sub.itemsize}") < week)
+    at_r, at_c = np.nonzero(sub == week)
+    keep = np.arange(at_r.size) - np.searchsorted(at_r, at_r, side="left") < left[at_r]
+    rows, cols = np.concatenate([older_r, at_r[keep]]), np.concatenate([older_c, at_c[keep]])
+    order = np.argsort((rows * span + sub[rows, cols]) * in_use + cols)
     rows, cols = rows[order], cols[order]
     rank = np.arange(rows.size) - np.searchsorted(rows, rows, side="left")
     return serving[rows], cols, rank
