@@ -6,8 +6,12 @@ per SRE pool (ramped headcount, hiring pipeline, flags, ladder), per pool (backl
 slot (active, support pool, owner, complexity, familiarity, platform lag, migration, handback
 origin). Service arrays are laid out slot-major, (S, runs), so the slots in use in any run
 (``used``, a prefix) are one contiguous block; service-level floats are float32 (half the memory
-traffic of the hot loop); everything aggregated per pool is float64. Per-pool service counts are
-kept up to date incrementally. Not for behaviour: the engine modules change the state.
+traffic of the hot loop); everything aggregated per pool is float64. Per-pool service counts and
+per-pool migrating services (by cohort of migrations started together) are kept up to date
+incrementally; the SRE-supported services are a list, in the order they joined, with the flat
+indices the hot loop gathers by, in a buffer that grows in place; scratch (S, runs) arrays take
+the per-service temporaries. Embed bookkeeping per team slot is int32 (weeks). Not for
+behaviour: the engine modules change the state.
 """
 
 from __future__ import annotations
