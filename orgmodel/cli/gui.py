@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
 def _smoke_test(args: argparse.Namespace) -> int:
     """Hook for ``orgmodel --smoke-test``: ``orgmodel.ui.smoke.run(args) -> int`` does the checks."""
     try:
-        from orgmodel.ui import smoke  # type: ignore[attr-defined]
+        from orgmodel.ui import smoke
     except ImportError:
         print("orgmodel: --smoke-test is not available in this build", file=sys.stderr)
         return 2

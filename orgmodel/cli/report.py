@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -66,11 +67,11 @@ def _simulate(model: Any, args: argparse.Namespace, spec: str | None) -> tuple[A
     return params, result.to_dict()
 
 
-def _compared(model: Any, args: argparse.Namespace) -> list[tuple[str, dict[str, Any]]]:
+def _compared(model: Any, args: argparse.Namespace) -> list[tuple[str, Mapping[str, Any]]]:
     specs = [s.strip() for s in (args.compare or "").split(",") if s.strip()]
     if len(specs) > 2:
         raise FormatError("--compare takes at most two scenarios (three on one chart in all).")
-    out = []
+    out: list[tuple[str, Mapping[str, Any]]] = []
     for spec in specs:
         params, results = _simulate(model, args, spec)
         out.append((params.name or spec, results))
