@@ -45,7 +45,8 @@ def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
     cx = p.complexity
     ps, used = st.sre_pools, st.used
     team_hours = np.where(st.team_active, cm.team_fte[None, :] * HOURS * cx.dev_anti_regressive_share, 0.0)
-    team_hours += np.where(st.perf_end >= 0, HOURS, 0.0)
+    rows, teams = np.nonzero(st.perf_end >= 0)  # an embedded SRE-SWE adds H (few: by index)
+    team_hours[rows, teams] += HOURS
     owned = st.owner_count[:, ps: st.pools]
     per_service = np.zeros((st.runs, st.width), dtype=F32)
     with np.errstate(divide="ignore", invalid="ignore"):
