@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -207,25 +207,41 @@ def model_from_dict(data: Any) -> OrgModel:
         raise FormatError(f"Unknown top-level field '{unknown[0]}'.")
     organisation = _organisation(doc.get("organisation", {"name": "Untitled organisation"}))
     try:
-        model = OrgModel(organisation)
+        OrgModel(organisation)  # the organisation's own checks, named as such
     except OrgModelError as error:
         raise FormatError(f"organisation: {error}") from None
-    deferred: list[tuple[Any, str]] = []
+    parsed: dict[str, list[tuple[Any, str]]] = {}
     for key in ORDER:
         items = doc.get(key, [])
         if not isinstance(items, list):
             raise FormatError(f'"{key}" must be a list.')
         cls, spec, required = SPECS[key]
+        parsed[key] = []
         for i, item in enumerate(items):
             where = f"{key}[{i}]"
             values = _fields_of(item, where, spec, required)
             if "id" in values:
                 where = f"{key}[{i}] (id '{values['id']}')"
-            entity = cls(**values)
+            parsed[key].append((cls(**values), where))
+    try:  # one pass over everything; only a document with a problem takes the slow path below
+        return OrgModel.from_collections(
+            organisation, {EntityKind(key): [e for e, _ in items] for key, items in parsed.items()}
+        )
+    except OrgModelError:
+        pass
+    return _add_one_by_one(organisation, parsed)
+
+
+def _add_one_by_one(organisation: Organisation, parsed: dict[str, list[tuple[Any, str]]]) -> OrgModel:
+    """Add entity by entity, so the error names the place in the file where it went wrong."""
+    model = OrgModel(organisation)
+    deferred: list[tuple[Any, str]] = []
+    for key in ORDER:
+        for entity, where in parsed[key]:
             late = {"teams": "parent", "people": "manager"}.get(key)
-            if late and values.get(late) is not None:
+            if late and getattr(entity, late) is not None:
                 deferred.append((entity, where))
-                entity = cls(**{**values, late: None})
+                entity = replace(entity, **{late: None})
             _apply(model.add, entity, where)
         for entity, where in deferred:
             _apply(model.update, entity, where)
