@@ -41,10 +41,13 @@ class DiagramControls:
         self.views_menu = self._menu_button("Views", self._build_views_menu())
         self.toolbar.addSeparator()
         self.layout_actions: dict[Layout, QAction] = {}
+        layout_menu = QMenu("Layout", widget)
+        layout_menu.setToolTipsVisible(True)
         for layout, label in LAYOUT_LABELS.items():
-            act = self.toolbar.addAction(label, lambda checked=False, lay=layout: widget.apply_layout(lay))
+            act = layout_menu.addAction(label, lambda checked=False, lay=layout: widget.apply_layout(lay))
             act.setToolTip(f"Apply the {label.lower()} layout (undoable)")
             self.layout_actions[layout] = act
+        self._menu_button("Layout", layout_menu)  # one button: the toolbar fits beside the docks
         self.toolbar.addSeparator()
         self.filter_menu = QMenu("Filter", widget)
         self.filter_menu.aboutToShow.connect(self._build_filter_menu)
