@@ -74,6 +74,8 @@ class State:
     perf_request: Weeks
     perf_end: Weeks
     perf_pool: Weeks
+    auto_queued: Ints  # (runs, weeks + 1): queued automation requests per request week
+    perf_queued: Ints  # the same for performance requests
     # per SRE pool (runs, Ps)
     sre_ramped: Floats
     swe_out: Ints
@@ -256,6 +258,8 @@ def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int)
         perf_request=np.full((runs, t), NONE, dtype=np.int32),
         perf_end=np.full((runs, t), NONE, dtype=np.int32),
         perf_pool=np.full((runs, t), NONE, dtype=np.int32),
+        auto_queued=np.zeros((runs, weeks + 1), dtype=np.int64),
+        perf_queued=np.zeros((runs, weeks + 1), dtype=np.int64),
         sre_ramped=np.broadcast_to(cm.sre_fte, (runs, ps)).astype(np.float64),
         swe_out=np.zeros((runs, ps), dtype=np.int64),
         prr_backlog=np.zeros((runs, ps)),

@@ -82,9 +82,11 @@ def _requests(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
               rng: np.random.Generator | None) -> None:
     software = st.team_active & cm.team_software
     emb = p.embeds
-    for rate, acc, request, end in (
-        (emb.automation_requests_per_team_per_week, st.acc_auto, st.auto_request, st.auto_end),
-        (emb.performance_requests_per_team_per_week, st.acc_perf, st.perf_request, st.perf_end),
+    for rate, acc, request, end, queued in (
+        (emb.automation_requests_per_team_per_week, st.acc_auto, st.auto_request, st.auto_end,
+         st.auto_queued),
+        (emb.performance_requests_per_team_per_week, st.acc_perf, st.perf_request, st.perf_end,
+         st.perf_queued),
     ):
         if rng is None:
             arrived = accumulate(acc, np.where(software, rate, 0.0)) > 0
@@ -94,36 +96,32 @@ def _requests(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
         rows, teams = np.nonzero(arrived)  # few: look at the arrivals only
         new = (request[rows, teams] == NONE) & (end[rows, teams] == NONE)
         request[rows[new], teams[new]] = t
+        queued[:, t] += np.bincount(rows[new], minlength=st.runs)
 
 
-def _oldest_first(request: np.ndarray, serve: np.ndarray,
+def _oldest_first(request: np.ndarray, per_week: np.ndarray, serve: np.ndarray,
                   in_use: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per run, its ``serve[run]`` oldest queued teams (ties: lowest slot) as (run, team, rank).
 
-    Team slots from ``in_use`` on have never been active in any run, so never request.
-
-    No sort over the queue: request weeks are small integers, so in each run that serves, a
-    count of requests per week gives the week w* holding the ``serve``-th oldest; the run takes
-    every request before w* and the lowest slots of week w*. Only the taken requests are sorted,
-    for their rank.
+    No sort over the queue: ``per_week`` counts each run's queued requests by request week (kept
+    up to date as requests arrive and leave), so its running total gives the week w* holding the
+    ``serve``-th oldest; the run takes every request before w* and the lowest slots of week w*.
+    Team slots from ``in_use`` on have never been active in any run, so never request. Only the
+    taken requests are sorted, for their rank.
     """
     serving = np.flatnonzero(serve)
-    sub, need = request[serving, :in_use], serve[serving]
-    k, teams = sub.shape
-    span = int(sub.max(initial=0)) + 2  # bin 0: no request; bin w + 1: requested in week w
-    counts = np.bincount((np.arange(k)[:, None] * span + (sub + 1)).ravel(), minlength=k * span)
-    counts = counts.reshape(k, span)
-    counts[:, 0] = 0
-    cum = np.cumsum(counts, axis=1)
-    last = (cum < need[:, None]).sum(axis=1)  # bin of w* (>= 1: need >= 1 and cum[:, 0] = 0)
-    left = need - cum[np.arange(k), last - 1]  # taken from week w* itself
-    week = (last - 1)[:, None]
+    need = serve[serving]
+    cum = np.cumsum(per_week[serving], axis=1)
+    week = (cum < need[:, None]).sum(axis=1)  # w*: the first week whose running total reaches need
+    left = need - np.where(week > 0, cum[np.arange(serving.size), np.maximum(week - 1, 0)], 0)
+    sub = request[serving, :in_use]
+    w = week[:, None]
     # requests before w* (NONE is -1: as unsigned it is never below w*), then the lowest slots of w*
-    older_r, older_c = np.nonzero(sub.view(f"u{sub.itemsize}") < week)
-    at_r, at_c = np.nonzero(sub == week)
+    older_r, older_c = np.nonzero(sub.view(f"u{sub.itemsize}") < w)
+    at_r, at_c = np.nonzero(sub == w)
     keep = np.arange(at_r.size) - np.searchsorted(at_r, at_r, side="left") < left[at_r]
     rows, cols = np.concatenate([older_r, at_r[keep]]), np.concatenate([older_c, at_c[keep]])
-    order = np.argsort((rows * span + sub[rows, cols]) * in_use + cols)
+    order = np.argsort((rows * per_week.shape[1] + sub[rows, cols]) * in_use + cols)
     rows, cols = rows[order], cols[order]
     rank = np.arange(rows.size) - np.searchsorted(rows, rows, side="left")
     return serving[rows], cols, rank
@@ -136,7 +134,8 @@ def _serve_automation(st: State, cm: CompiledModel, p: ScenarioParams, t: int) -
     serve = np.minimum(np.maximum(free, 0), pending)
     if not serve.any():
         return
-    rows, teams, _ = _oldest_first(st.auto_request, serve, int(st.next_team.max()))
+    rows, teams, _ = _oldest_first(st.auto_request, st.auto_queued, serve, int(st.next_team.max()))
+    np.subtract.at(st.auto_queued, (rows, st.auto_request[rows, teams]), 1)
     st.auto_request[rows, teams] = NONE
     st.auto_end[rows, teams] = t + 1 + p.embeds.automation_weeks
 
@@ -154,13 +153,16 @@ def _serve_performance(st: State, cm: CompiledModel, p: ScenarioParams, t: int, 
     serve = np.minimum(teams_able, np.count_nonzero(st.perf_request != NONE, axis=1))
     if not serve.any():
         return
-    rows, teams, rank = _oldest_first(st.perf_request, serve, int(st.next_team.max()))
+    rows, teams, rank = _oldest_first(st.perf_request, st.perf_queued, serve, int(st.next_team.max()))
     pools = np.argsort(-free, axis=1, kind="stable")[rows, rank]
     start_embed(st, rows, teams, pools, t + 1 + p.embeds.performance_weeks)
 
 
 def start_embed(st: State, rows: np.ndarray, team: np.ndarray, pool: np.ndarray, end: int) -> None:
     """An SRE-SWE of ``pool`` embeds into ``team`` (per row) until week ``end``."""
+    week = st.perf_request[rows, team]
+    queued = week != NONE
+    np.subtract.at(st.perf_queued, (rows[queued], week[queued]), 1)
     st.perf_request[rows, team] = NONE
     st.perf_end[rows, team] = end
     st.perf_pool[rows, team] = pool

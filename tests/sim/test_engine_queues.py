@@ -28,6 +28,9 @@ def test_oldest_first_matches_a_sort_per_run() -> None:
         if not serve.any():
             continue
         in_use = teams if trial % 2 else int(np.max(np.nonzero((request != NONE).any(0))[0], initial=-1)) + 1
-        rows, cols, rank = _oldest_first(request, serve, max(in_use, 1))
+        per_week = np.zeros((runs, weeks + 1), dtype=np.int64)
+        queued_rows, queued_cols = np.nonzero(request != NONE)
+        np.add.at(per_week, (queued_rows, request[queued_rows, queued_cols]), 1)
+        rows, cols, rank = _oldest_first(request, per_week, serve, max(in_use, 1))
         got = list(zip(rows.tolist(), cols.tolist(), rank.tolist(), strict=True))
         assert sorted(got) == sorted(_reference(request, serve)), trial
