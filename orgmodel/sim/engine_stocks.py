@@ -100,24 +100,25 @@ def _requests(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
 
 
 def _oldest_first(request: np.ndarray, per_week: np.ndarray, serve: np.ndarray,
-                  in_use: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                  in_use: int, t: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per run, its ``serve[run]`` oldest queued teams (ties: lowest slot) as (run, team, rank).
 
     No sort over the queue: ``per_week`` counts each run's queued requests by request week (kept
     up to date as requests arrive and leave), so its running total gives the week w* holding the
     ``serve``-th oldest; the run takes every request before w* and the lowest slots of week w*.
-    Team slots from ``in_use`` on have never been active in any run, so never request. Only the
-    taken requests are sorted, for their rank.
+    Team slots from ``in_use`` on have never been active in any run, so never request; no request
+    is later than week ``t``. Only the taken requests are sorted, for their rank.
     """
     serving = np.flatnonzero(serve)
     need = serve[serving]
-    cum = np.cumsum(per_week[serving], axis=1)
+    cum = np.cumsum(per_week[serving, : t + 1], axis=1)
     week = (cum < need[:, None]).sum(axis=1)  # w*: the first week whose running total reaches need
     left = need - np.where(week > 0, cum[np.arange(serving.size), np.maximum(week - 1, 0)], 0)
     sub = request[serving, :in_use]
-    w = week[:, None]
+    w = week[:, None].astype(sub.dtype)  # compared in the queue's own (narrow) integer type
     # requests before w* (NONE is -1: as unsigned it is never below w*), then the lowest slots of w*
-    older_r, older_c = np.nonzero(sub.view(f"u{sub.itemsize}") < w)
+    unsigned = sub.view(f"u{sub.itemsize}")
+    older_r, older_c = np.nonzero(unsigned < w.view(unsigned.dtype))
     at_r, at_c = np.nonzero(sub == w)
     keep = np.arange(at_r.size) - np.searchsorted(at_r, at_r, side="left") < left[at_r]
     rows, cols = np.concatenate([older_r, at_r[keep]]), np.concatenate([older_c, at_c[keep]])
@@ -134,7 +135,7 @@ def _serve_automation(st: State, cm: CompiledModel, p: ScenarioParams, t: int) -
     serve = np.minimum(np.maximum(free, 0), pending)
     if not serve.any():
         return
-    rows, teams, _ = _oldest_first(st.auto_request, st.auto_queued, serve, int(st.next_team.max()))
+    rows, teams, _ = _oldest_first(st.auto_request, st.auto_queued, serve, int(st.next_team.max()), t)
     np.subtract.at(st.auto_queued, (rows, st.auto_request[rows, teams]), 1)
     st.auto_request[rows, teams] = NONE
     st.auto_end[rows, teams] = t + 1 + p.embeds.automation_weeks
@@ -153,7 +154,7 @@ def _serve_performance(st: State, cm: CompiledModel, p: ScenarioParams, t: int, 
     serve = np.minimum(teams_able, np.count_nonzero(st.perf_request != NONE, axis=1))
     if not serve.any():
         return
-    rows, teams, rank = _oldest_first(st.perf_request, st.perf_queued, serve, int(st.next_team.max()))
+    rows, teams, rank = _oldest_first(st.perf_request, st.perf_queued, serve, int(st.next_team.max()), t)
     pools = np.argsort(-free, axis=1, kind="stable")[rows, rank]
     start_embed(st, rows, teams, pools, t + 1 + p.embeds.performance_weeks)
 

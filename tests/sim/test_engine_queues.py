@@ -31,6 +31,6 @@ def test_oldest_first_matches_a_sort_per_run() -> None:
         per_week = np.zeros((runs, weeks + 1), dtype=np.int64)
         queued_rows, queued_cols = np.nonzero(request != NONE)
         np.add.at(per_week, (queued_rows, request[queued_rows, queued_cols]), 1)
-        rows, cols, rank = _oldest_first(request, per_week, serve, max(in_use, 1))
+        rows, cols, rank = _oldest_first(request, per_week, serve, max(in_use, 1), weeks - 1)
         got = list(zip(rows.tolist(), cols.tolist(), rank.tolist(), strict=True))
         assert sorted(got) == sorted(_reference(request, serve)), trial
