@@ -70,7 +70,9 @@ def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
     sre = wk.sre
     greedy = ps > 0 and cx.reduction_per_hour > 0 and sre.slot.size > 0
     flat_c = c.ravel()  # a view: c is a contiguous prefix
-    before = np.take(flat_c, sre.pos).astype(np.float64) if greedy else None
+    before = None
+    if greedy:  # complexity is unchanged since demand: reuse its gather when it has one
+        before = sre.complexity if sre.complexity is not None else np.take(flat_c, sre.pos).astype(np.float64)
     c += delta
     if before is not None:
         dev_ar = np.take(per_service.ravel(), sre.owner_flat).astype(np.float64)

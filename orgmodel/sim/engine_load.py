@@ -57,6 +57,7 @@ class SreServices:
     # hours included for those ``moving`` (None: no migrations this week)
     hours_of: Callable[[Ints | None, Bools | None], Floats]
     moving: Bools | None = None
+    complexity: Floats | None = None  # this week's complexity of each (float64), when exponent is 1
     _hours: Floats | None = None
 
     @property
@@ -220,7 +221,8 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
             total += np.where(mask, load_migration(p) * m["migration"][r], 0.0)
         return total
 
-    return SreServices(slot, row, pos, pool, owner, key, owners, releases, hours)
+    plain = p.complexity.exponent == 1.0  # then s_c is the complexity itself (1 while all at one)
+    return SreServices(slot, row, pos, pool, owner, key, owners, releases, hours, complexity=s_c if plain else None)
 
 
 def _review(p: ScenarioParams, m: dict[str, Floats]) -> Floats:
