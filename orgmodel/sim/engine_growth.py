@@ -19,7 +19,16 @@ from __future__ import annotations
 import numpy as np
 
 from orgmodel.sim.compile import CompiledModel, new_teams_rate
-from orgmodel.sim.engine_state import F32, MIGRATION_WEEKS, NONE, Ints, State, accumulate, add_sre
+from orgmodel.sim.engine_state import (
+    F32,
+    MIGRATION_WEEKS,
+    NONE,
+    Ints,
+    State,
+    accumulate,
+    add_sre,
+    nonzero2,
+)
 from orgmodel.sim.scenario import ScenarioParams
 
 
@@ -49,12 +58,12 @@ def start_week(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
 
 
 def _end_embeds(st: State, p: ScenarioParams, t: int) -> None:
-    rows, teams = np.nonzero(st.auto_end == t)
+    rows, teams = nonzero2(st.auto_end == t)
     if rows.size:
         a = st.automation[rows, teams]
         st.automation[rows, teams] = a + p.embeds.automation_gain * (1.0 - a)
         st.auto_end[rows, teams] = NONE
-    rows, teams = np.nonzero(st.perf_end == t)
+    rows, teams = nonzero2(st.perf_end == t)
     if rows.size:
         np.add.at(st.swe_out, (rows, st.perf_pool[rows, teams]), -1)
         st.perf_end[rows, teams] = NONE
@@ -141,7 +150,7 @@ def _create_services(st: State, cm: CompiledModel, p: ScenarioParams,
                      rng: np.random.Generator | None, counts: Ints) -> None:
     if team_services_none(counts):
         return
-    rows_t, teams_t = np.nonzero(counts)
+    rows_t, teams_t = nonzero2(counts)
     reps = counts[rows_t, teams_t]
     rows = np.repeat(rows_t, reps)
     owners = np.repeat(teams_t, reps)

@@ -36,6 +36,7 @@ from orgmodel.sim.engine_state import (
     Bools,
     State,
     add_sre,
+    nonzero2,
     remove_sre,
 )
 from orgmodel.sim.engine_stocks import start_embed
@@ -176,7 +177,7 @@ def _reonboard(st: State, cm: CompiledModel, p: ScenarioParams, t: int, events: 
         if not cand.any():
             continue
         take = cand & (np.cumsum(cand, axis=0) <= p.sre.reonboard_per_quarter)
-        slots, rows = np.nonzero(take)
+        slots, rows = nonzero2(take)
         _move(st, p, t, rows, slots, np.full(rows.size, pool))
         st.handed_back_from[slots, rows] = NONE
         np.add.at(st.prr_backlog, (rows, np.full(rows.size, pool)), prr_hours(p, st.maturity[rows]))

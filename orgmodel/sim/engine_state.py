@@ -38,6 +38,14 @@ NONE = -1
 SRE_COLUMNS = 8  # slot, row, pool, owner and four flat indices (State.sre_pos ... sre_team)
 
 
+def nonzero2(a: np.ndarray) -> tuple[Ints, Ints]:
+    """``np.nonzero`` of a 2-D array (same pairs, same row-major order) in one flat pass: several
+    times faster than numpy's 2-D ``nonzero`` for the engine's (runs, T) arrays."""
+    flat = np.flatnonzero(a if a.dtype == np.bool_ else a != 0)
+    rows, cols = np.divmod(flat, a.shape[1])
+    return rows, cols
+
+
 def accumulate(acc: Floats, amount: Floats) -> Ints:
     """Expected-mode whole counts: add ``amount`` to ``acc`` in place, release whole units passed."""
     before = np.floor(acc + 1e-9)

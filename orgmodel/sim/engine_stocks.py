@@ -23,7 +23,7 @@ import numpy as np
 
 from orgmodel.sim.compile import CompiledModel
 from orgmodel.sim.engine_load import Week
-from orgmodel.sim.engine_state import F32, HOURS, NONE, Floats, State, accumulate
+from orgmodel.sim.engine_state import F32, HOURS, NONE, Floats, State, accumulate, nonzero2
 from orgmodel.sim.scenario import ScenarioParams
 
 
@@ -93,7 +93,7 @@ def _requests(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
         else:  # u < 1 - exp(-rate) for software teams (u < 0 never holds for the others)
             arrived = rng.random(software.shape) < -np.expm1(-np.full(1, rate))[0]
             arrived &= software
-        rows, teams = np.nonzero(arrived)  # few: look at the arrivals only
+        rows, teams = nonzero2(arrived)  # few: look at the arrivals only
         new = (request[rows, teams] == NONE) & (end[rows, teams] == NONE)
         request[rows[new], teams[new]] = t
         queued[:, t] += np.bincount(rows[new], minlength=st.runs)
@@ -118,8 +118,8 @@ def _oldest_first(request: np.ndarray, per_week: np.ndarray, serve: np.ndarray,
     w = week[:, None].astype(sub.dtype)  # compared in the queue's own (narrow) integer type
     # requests before w* (NONE is -1: as unsigned it is never below w*), then the lowest slots of w*
     unsigned = sub.view(f"u{sub.itemsize}")
-    older_r, older_c = np.nonzero(unsigned < w.view(unsigned.dtype))
-    at_r, at_c = np.nonzero(sub == w)
+    older_r, older_c = nonzero2(unsigned < w.view(unsigned.dtype))
+    at_r, at_c = nonzero2(sub == w)
     keep = np.arange(at_r.size) - np.searchsorted(at_r, at_r, side="left") < left[at_r]
     rows, cols = np.concatenate([older_r, at_r[keep]]), np.concatenate([older_c, at_c[keep]])
     order = np.argsort((rows * per_week.shape[1] + sub[rows, cols]) * in_use + cols)
