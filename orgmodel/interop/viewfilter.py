@@ -1,7 +1,8 @@
 """A saved view's filters, read the way the diagram canvas reads them, for headless exports.
 
 ``View.filters`` is a JSON object; the keys understood (same meaning as the canvas in
-``orgmodel.ui.diagram.filters``, which Qt-free code may not import) are ``node_kinds``,
+``orgmodel.ui.diagram.filters``, which reuses this module's team-anchor, collapse and
+neighbourhood rules) are ``node_kinds``,
 ``edge_kinds`` (without it, the layout's default edge kinds of ``analysis.styles``), ``subtree``
 (a team id), ``collapsed`` (team ids whose contents are hidden), ``support`` ("sre"/"dev"),
 ``focus`` and ``focus_depth`` (only nodes near the focus). Unknown keys and unknown kind names
@@ -93,7 +94,7 @@ def team_anchor(model: OrgModel, node: str) -> str | None:
     return None
 
 
-def _ancestors(model: OrgModel, team: str | None) -> Iterator[str]:
+def ancestors(model: OrgModel, team: str | None) -> Iterator[str]:
     seen: set[str] = set()
     while team is not None and team in model.teams and team not in seen:
         seen.add(team)
@@ -101,8 +102,8 @@ def _ancestors(model: OrgModel, team: str | None) -> Iterator[str]:
         team = model.teams[team].parent
 
 
-def _hidden_by_collapse(model: OrgModel, node: str, collapsed: frozenset[str]) -> bool:
-    anchors = list(_ancestors(model, team_anchor(model, node)))
+def hidden_by_collapse(model: OrgModel, node: str, collapsed: frozenset[str]) -> bool:
+    anchors = list(ancestors(model, team_anchor(model, node)))
     if node in model.teams:
         anchors = anchors[1:]  # a collapsed team itself stays visible
     return any(a in collapsed for a in anchors)
@@ -116,9 +117,9 @@ def _keep(
     if flt.support and data.get("kind") == "service" and data.get("sub") != flt.support:
         return False
     if flt.subtree and flt.subtree in model.teams:
-        if flt.subtree not in _ancestors(model, team_anchor(model, node)):
+        if flt.subtree not in ancestors(model, team_anchor(model, node)):
             return False
-    return not (flt.collapsed and _hidden_by_collapse(model, node, flt.collapsed))
+    return not (flt.collapsed and hidden_by_collapse(model, node, flt.collapsed))
 
 
 def neighbourhood(start: Iterable[str], edges: Iterable[tuple[str, str]], depth: int) -> set[str]:

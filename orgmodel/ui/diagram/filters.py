@@ -15,6 +15,12 @@ from typing import Any
 
 from orgmodel.analysis.styles import DEFAULT_EDGE_KINDS, EDGE_KINDS, LAYOUT_EDGE_KINDS, NODE_KINDS
 from orgmodel.core.model import OrgModel
+from orgmodel.interop.viewfilter import (  # the same rules as headless exports
+    ancestors,
+    hidden_by_collapse,
+    neighbourhood,
+    team_anchor,
+)
 from orgmodel.ui.diagram.graphdata import EdgeData, NodeData
 
 HUGE_MODEL = 3000  # nodes; above this a view without node kinds shows teams only
@@ -86,39 +92,8 @@ class ViewFilter:
         return replace(self, **{name: frozenset(updated)})
 
 
-def team_anchor(model: OrgModel, node_id: str) -> str | None:
-    """The team a node hangs under in the org chart (itself for a team)."""
-    if node_id in model.teams:
-        return node_id
-    if node_id in model.people:
-        return model.people[node_id].team
-    if node_id in model.services:
-        return model.services[node_id].owner
-    if node_id in model.platforms:
-        return model.platforms[node_id].owner
-    if node_id in model.platform_versions:
-        platform = model.platforms.get(model.platform_versions[node_id].platform)
-        return platform.owner if platform else None
-    return None
-
-
-def ancestors(model: OrgModel, team_id: str | None) -> Iterable[str]:
-    seen: set[str] = set()
-    while team_id is not None and team_id in model.teams and team_id not in seen:
-        seen.add(team_id)
-        yield team_id
-        team_id = model.teams[team_id].parent
-
-
 def _in_subtree(model: OrgModel, node: str, root: str) -> bool:
     return root in ancestors(model, team_anchor(model, node))
-
-
-def _hidden_by_collapse(model: OrgModel, node: str, collapsed: frozenset[str]) -> bool:
-    anchors = list(ancestors(model, team_anchor(model, node)))
-    if node in model.teams:
-        anchors = anchors[1:]  # a collapsed team itself stays visible
-    return any(a in collapsed for a in anchors)
 
 
 def visible_nodes(
@@ -135,28 +110,15 @@ def visible_nodes(
             continue
         if flt.subtree and flt.subtree in model.teams and not _in_subtree(model, node_id, flt.subtree):
             continue
-        if flt.collapsed and _hidden_by_collapse(model, node_id, flt.collapsed):
+        if flt.collapsed and hidden_by_collapse(model, node_id, flt.collapsed):
             continue
         shown.add(node_id)
     if flt.focus:
+        kinds_shown = flt.effective_edge_kinds(layout)
         shown &= neighbourhood(flt.focus & set(nodes),
-                               [e for e in edges if e.kind in flt.effective_edge_kinds(layout)],
+                               [(e.source, e.target) for e in edges if e.kind in kinds_shown],
                                flt.focus_depth)
     return shown
-
-
-def neighbourhood(start: Iterable[str], edges: Iterable[EdgeData], depth: int) -> set[str]:
-    """Nodes within ``depth`` edges (either direction) of ``start``."""
-    adjacent: dict[str, set[str]] = {}
-    for edge in edges:
-        adjacent.setdefault(edge.source, set()).add(edge.target)
-        adjacent.setdefault(edge.target, set()).add(edge.source)
-    seen = set(start)
-    frontier = set(seen)
-    for _ in range(depth):
-        frontier = {n for f in frontier for n in adjacent.get(f, ())} - seen
-        seen |= frontier
-    return seen
 
 
 def visible_edge(edge: EdgeData, shown: set[str], edge_kinds: frozenset[str]) -> bool:
