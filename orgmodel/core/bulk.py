@@ -3,7 +3,7 @@
 Opening a document or loading orgmodel JSON hands over every entity, collection by collection.
 ``plan(collections)`` checks all of them together (their own values column by column, ids and
 duplicates with one dict, references with set lookups per kind, cycles in the team tree and the
-reporting lines with one walk each) and, when everything holds, returns what the aggregate stores:
+reporting lines by pointer doubling) and, when everything holds, returns what the aggregate stores:
 the order of each collection, where each id lives and (built when first needed) the reverse index
 of references, exactly as adding the entities one by one would have left them. Whenever anything is off it returns None and
 ``add_in_order`` adds the entities one by one through ``OrgModel.add``/``update``, whose checks
@@ -22,7 +22,7 @@ from itertools import chain, compress, repeat
 from operator import is_, itemgetter, not_
 from typing import TYPE_CHECKING, Any
 
-from orgmodel.core.bulk_values import Columns, column, types_within, values_ok
+from orgmodel.core.bulk_values import Columns, Fielded, column, types_within, values_ok
 from orgmodel.core.entities import DEPENDENCY_ID, Forum, Person
 from orgmodel.core.kinds import EntityKind, Support, TeamKind
 from orgmodel.core.references import REFERENCE_FIELDS, targets_of
@@ -70,7 +70,12 @@ def in_order(collections: Collections) -> dict[EntityKind, list[Any]]:
     unknown = [key for key in collections if key not in ORDER]
     if unknown:
         raise ValueError(f"not a collection of a model: {unknown[0]!r}")
-    return {kind: list(collections.get(kind, ())) for kind in ORDER}
+    return {kind: _as_list(collections.get(kind, ())) for kind in ORDER}
+
+
+def _as_list(entities: Sequence[Any]) -> list[Any]:
+    """A copy as a plain list, or a ``Fielded`` list itself (so its columns come along)."""
+    return entities if type(entities) is Fielded else list(entities)
 
 
 def add_in_order(model: OrgModel, lists: dict[EntityKind, list[Any]]) -> None:
@@ -183,17 +188,22 @@ def _rules_ok(lists: Lists, cols: dict[EntityKind, Columns], items: Items) -> bo
 
 
 def _acyclic(up: dict[str, str | None]) -> bool:
-    """No chain of ``up`` links (all pointing at keys or None) returns to where it started."""
-    done: set[str] = set()
-    for start in up:
-        path: set[str] = set()
-        node: str | None = start
-        while node is not None and node not in done:
-            if node in path:
-                return False
-            path.add(node)
-            node = up[node]
-        done |= path
+    """No chain of ``up`` links (all pointing at keys or None) returns to where it started.
+
+    By pointer doubling, looped in C: after round r, ``far[x]`` is the ancestor 2**r links up
+    from x (None once the chain has ended). All None means every chain ends; a chain still going
+    after 2**r >= len(up) links has visited some node twice, so it is a cycle.
+    """
+    keys: list[str | None] = list(up)
+    far = list(up.values())
+    reach = 1
+    while any(far):
+        if reach > len(keys):
+            return False
+        step = dict(zip(keys, far, strict=True))
+        step[None] = None
+        far = list(map(step.__getitem__, far))
+        reach *= 2
     return True
 
 

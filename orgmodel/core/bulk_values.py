@@ -56,13 +56,29 @@ def column(entities: Sequence[Any], field: str) -> list[Any]:
     return list(map(attrgetter(field), entities))
 
 
+class Fielded(list[Any]):
+    """A list of entities that carries the values their fields were made from, by field name.
+
+    Whoever makes one vouches that ``fields[name][i]`` is the very object stored as the field
+    ``name`` of entity ``i`` (as ``persistence.parsers.instances`` does, filling each instance's
+    ``__dict__`` from these sequences). ``Columns`` then reuses them instead of reading every
+    attribute again: the checks see exactly the same values, so they are exactly as strict.
+    """
+
+    def __init__(self, entities: Sequence[Any], fields: dict[str, Sequence[Any]]) -> None:
+        super().__init__(entities)
+        self.fields = fields
+
+
 class Columns:
     """The entities of one collection, read field by field: each column is extracted once and
-    kept for the next check that needs it."""
+    kept for the next check that needs it (taken from a ``Fielded`` list when it has it)."""
 
     def __init__(self, entities: Sequence[Any]) -> None:
         self.entities = entities
         self._columns: dict[str, list[Any]] = {}
+        known: dict[str, Sequence[Any]] = getattr(entities, "fields", {})
+        self._known = {k: v for k, v in known.items() if len(v) == len(entities)}
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -70,7 +86,9 @@ class Columns:
     def __getitem__(self, field: str) -> list[Any]:
         found = self._columns.get(field)
         if found is None:
-            found = self._columns[field] = column(self.entities, field)
+            known = self._known.get(field)
+            found = column(self.entities, field) if known is None else list(known)
+            self._columns[field] = found
         return found
 
 

@@ -23,6 +23,7 @@ from itertools import repeat
 from operator import setitem
 from typing import Any, TypeVar
 
+from orgmodel.core.bulk_values import Fielded
 from orgmodel.persistence.errors import DocumentError
 
 E = TypeVar("E", bound=Enum)
@@ -243,7 +244,8 @@ def instances(cls: type[T], *names: str) -> Build:
         states = list(map(vars, made))
         for name, values in zip(names, columns, strict=True):
             deque(map(setitem, states, repeat(name), values), maxlen=0)
-        return made
+        # each column is exactly what its field holds: the core's checks reuse them
+        return Fielded(made, dict(zip(names, columns, strict=True)))
 
     return build
 

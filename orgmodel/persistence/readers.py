@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from orgmodel.core.bulk_values import Fielded
 from orgmodel.core.entities import (
     Dependency,
     Embed,
@@ -214,9 +215,15 @@ EMBEDS = Reader(
     instances(Embed, "id", "person", "host", "purpose", "start", "end", "name", "notes", "tags"),
 )
 
-DEPENDENCIES = Reader(
-    "dependencies", (("source", TEXT), ("target", TEXT)), rowwise(Dependency)
-)  # two fields: plain calls are quicker
+
+def _dependencies(columns: Sequence[Sequence[Any]]) -> list[Dependency]:
+    """Two fields: plain calls are quicker than ``instances``. The dataclass's ``__init__``
+    stores its arguments as given, so the columns are exactly the fields (``Fielded``)."""
+    made = list(map(Dependency, *columns))
+    return Fielded(made, {"source": columns[0], "target": columns[1]})
+
+
+DEPENDENCIES = Reader("dependencies", (("source", TEXT), ("target", TEXT)), _dependencies)
 
 FORUMS = Reader(
     "forums",
