@@ -82,7 +82,7 @@ def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
         # services that need nothing get nothing: leave them out (zeros change no sum)
         some = np.flatnonzero(need > 0)
         if some.size:
-            given = _greedy(st, sre.key[some], lambda: sre.hours_at(some), need[some], toil_reduction)
+            given = _greedy(st, sre.key[some], lambda idx: sre.hours_at(some[idx]), need[some], toil_reduction)
             flat_c[sre.pos[some]] -= (reduction * given).astype(F32)
     st.all_at_one = False  # rechecked every quarter (engine.py)
     np.maximum(c, F32(1), out=c)
@@ -109,23 +109,29 @@ def _per_owner(st: State, cm: CompiledModel, change: Floats32, used: int) -> Flo
     return out
 
 
-def _greedy(st: State, pool_key: Ints, hours: Callable[[], Floats], need: Floats, budget: Floats) -> Floats:
+def _greedy(st: State, pool_key: Ints, hours: Callable[[Ints], Floats], need: Floats, budget: Floats) -> Floats:
     """Hours each SRE service (``pool_key`` = row * Ps + pool) gets from its pool's toil-reduction
     budget, highest hours first."""
     ps = st.sre_pools
     total = np.bincount(pool_key, weights=need, minlength=st.runs * ps)
     if (total <= budget.ravel()).all():  # every pool can afford all its services' needs
         return need
+    # a pool whose needs stay below its budget by a margin far above rounding gives every service
+    # a fraction left / per_bucket >= 1, clipped to exactly 1: only the other pools' services need
+    # their hours and buckets (a pool's buckets hold the same services in the same order)
+    tight = np.flatnonzero((total > budget.ravel() * (1 - 1e-9))[pool_key])
+    need_t = need[tight]
     # only the buckets from the lowest to the highest in use: the others hold nothing, and adding
     # their zeros to a running sum changes nothing
-    buckets = bucket_of(hours())
+    buckets = bucket_of(hours(tight))
     low = int(buckets.min())
     span = int(buckets.max()) - low + 1
-    key = pool_key * span + (buckets - low)
-    per_bucket = np.bincount(key, weights=need, minlength=st.runs * ps * span).reshape(st.runs, ps, span)
+    key = pool_key[tight] * span + (buckets - low)
+    per_bucket = np.bincount(key, weights=need_t, minlength=st.runs * ps * span).reshape(st.runs, ps, span)
     above = np.cumsum(per_bucket[:, :, ::-1], axis=2)[:, :, ::-1] - per_bucket  # higher buckets
     left = budget[:, :, None] - above
     with np.errstate(divide="ignore", invalid="ignore"):
         frac = np.where(per_bucket > 0, np.clip(left / per_bucket, 0.0, 1.0), 0.0)
-    given: Floats = need * frac.ravel()[key]
+    given: Floats = need.copy()
+    given[tight] = need_t * frac.ravel()[key]
     return given
