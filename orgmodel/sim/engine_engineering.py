@@ -77,7 +77,8 @@ def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
     if before is not None:
         dev_ar = np.take(per_service.ravel(), sre.owner_flat).astype(np.float64)
         releases = cm.rates["releases"]
-        g = (cm.base_releases[sre.slot] if releases.slots.size else releases.default) * cx.growth_per_release
+        # sre.releases holds base_releases[slot] (the same values) when any slot overrides them
+        g = (sre.releases if releases.slots.size else releases.default) * cx.growth_per_release
         need = np.maximum(0.0, (before - 1 + g) / cx.reduction_per_hour - dev_ar)
         # services that need nothing get nothing: leave them out (zeros change no sum)
         some = np.flatnonzero(need > 0)
