@@ -106,7 +106,11 @@ def plan(lists: dict[EntityKind, list[Any]]) -> Plan | None:
         if not values_ok(kind, cols[kind]):
             return None
         ids = _ids(kind, cols[kind])
-        if not types_within(ids, _ID) or not all(ids):
+        if kind is EntityKind.DEPENDENCY:
+            typed = types_within(ids, _ID)
+        else:
+            typed = cols[kind].within("id", _ID)  # the same check: ids is the "id" column
+        if not typed or not all(ids):
             return None
         keys[kind], items[kind] = ids, dict(zip(ids, entities, strict=True))
         where.update(zip(ids, repeat(kind)))
@@ -142,9 +146,12 @@ _REFERENCES = (
 )
 
 
-def _within(values: list[Any], targets: AbstractSet[str], optional: bool) -> bool:
-    """Every value is an id in ``targets`` (or None, when ``optional``)."""
-    if not types_within(values, _OPT_ID if optional else _ID):
+def _within(
+    values: list[Any], targets: AbstractSet[str], optional: bool, typed: bool = False
+) -> bool:
+    """Every value is an id in ``targets`` (or None, when ``optional``); ``typed`` when the
+    values' types are known to be right already (``Columns.within``)."""
+    if not typed and not types_within(values, _OPT_ID if optional else _ID):
         return False
     present = set(values)
     present.discard(None)
@@ -159,7 +166,8 @@ Lists = dict[EntityKind, list[Any]]
 
 def _references_ok(lists: Lists, cols: dict[EntityKind, Columns], items: Items) -> bool:
     for kind, field, target, optional in _REFERENCES:
-        if not _within(cols[kind][field], items[target].keys(), optional):
+        typed = cols[kind].within(field, _OPT_ID if optional else _ID)
+        if not _within(cols[kind][field], items[target].keys(), optional, typed):
             return False
     seats = [rep for forum in lists[EntityKind.FORUM] for rep in forum.representatives]
     return _within(column(seats, "person"), items[EntityKind.PERSON].keys(), False) and _within(
@@ -178,7 +186,8 @@ def _rules_ok(lists: Lists, cols: dict[EntityKind, Columns], items: Items) -> bo
     if not all(map(is_, compress(sre_teams, map(not_, by_sre)), repeat(None))):
         return False  # developer support naming a team
     owners = cols[EntityKind.PLATFORM_VERSION]["production_owner"]
-    if not _within(owners, sre, True):
+    typed = cols[EntityKind.PLATFORM_VERSION].within("production_owner", _OPT_ID)
+    if not _within(owners, sre, True, typed):
         return False
     people: dict[str, Person] = items[EntityKind.PERSON]
     if any(people[e.person].team == e.host for e in lists[EntityKind.EMBED]):

@@ -68,6 +68,9 @@ class Fielded(list[Any]):
     def __init__(self, entities: Sequence[Any], fields: dict[str, Sequence[Any]]) -> None:
         super().__init__(entities)
         self.fields = fields
+        self.types: dict[str, frozenset[type]] = {}
+        """For some fields, every exact type their values can have, vouched for by the maker
+        (the persistence parsers, which checked each value); ``Columns.within`` relies on it."""
 
 
 class Columns:
@@ -79,6 +82,8 @@ class Columns:
         self._columns: dict[str, list[Any]] = {}
         known: dict[str, Sequence[Any]] = getattr(entities, "fields", {})
         self._known = {k: v for k, v in known.items() if len(v) == len(entities)}
+        types: dict[str, frozenset[type]] = getattr(entities, "types", {})
+        self._types = {k: t for k, t in types.items() if t and k in self._known}
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -91,6 +96,13 @@ class Columns:
             self._columns[field] = found
         return found
 
+    def within(self, field: str, allowed: frozenset[type]) -> bool:
+        """``types_within(self[field], allowed)``, without a pass over the values when the
+        field's types were vouched for (``Fielded.types``) and all of them are allowed: exactly
+        as strict, since every value's type is among those."""
+        known = self._types.get(field)
+        return (known is not None and known <= allowed) or types_within(self[field], allowed)
+
 
 def types_within(values: Sequence[Any], allowed: frozenset[type]) -> bool:
     """True when every value's exact type is one of ``allowed``."""
@@ -98,17 +110,17 @@ def types_within(values: Sequence[Any], allowed: frozenset[type]) -> bool:
 
 
 def _texts(entities: Columns, *fields: str) -> bool:
-    return all(types_within(entities[f], _STR) for f in fields)
+    return all(entities.within(f, _STR) for f in fields)
 
 
 def _named(entities: Columns, blank_allowed: bool = False) -> bool:
     names = entities["name"]
-    return types_within(names, _STR) and (blank_allowed or all(map(str.strip, names)))
+    return entities.within("name", _STR) and (blank_allowed or all(map(str.strip, names)))
 
 
 def _tags(entities: Columns) -> bool:
     tags = entities["tags"]
-    return types_within(tags, frozenset({tuple})) and types_within(
+    return entities.within("tags", frozenset({tuple})) and types_within(
         list(chain.from_iterable(tags)), _STR
     )
 
@@ -127,14 +139,14 @@ def _choices(values: Sequence[Any], exact: type, allowed: frozenset[Any]) -> boo
 
 
 def _enum(entities: Columns, field: str, kind: type[Enum]) -> bool:
-    return types_within(entities[field], frozenset({kind}))
+    return entities.within(field, frozenset({kind}))
 
 
 def _teams(teams: Columns) -> bool:
     return (
         _enum(teams, "kind", TeamKind)
         and _choices(teams["sites"], int, frozenset({1, 2}))
-        and types_within(teams["has_oncall"], frozenset({bool}))
+        and teams.within("has_oncall", frozenset({bool}))
     )
 
 
@@ -170,18 +182,18 @@ def _platforms(platforms: Columns) -> bool:
 def _platform_versions(versions: Columns) -> bool:
     numbers = versions["version"]
     return (
-        types_within(numbers, _STR)
+        versions.within("version", _STR)
         and all(map(str.strip, numbers))
         and _enum(versions, "status", VersionStatus)
-        and types_within(versions["released"], _OPT_DATE)
+        and versions.within("released", _OPT_DATE)
     )
 
 
 def _embeds(embeds: Columns) -> bool:
     if not (
         _texts(embeds, "purpose")
-        and types_within(embeds["start"], _OPT_DATE)
-        and types_within(embeds["end"], _OPT_DATE)
+        and embeds.within("start", _OPT_DATE)
+        and embeds.within("end", _OPT_DATE)
     ):
         return False
     spans = zip(embeds["start"], embeds["end"], strict=True)

@@ -44,10 +44,14 @@ class Parser:
 
     ``one`` handles a single value and raises ``Bad``; ``plain`` lists the value types that are
     already correct as stored, so a column made only of them is accepted without a call per value.
+    ``yields`` (when not empty) holds every exact type ``many`` can return: the readers pass it on
+    to the core's bulk checks (``Fielded.types``), which then skip their own pass over the types
+    (``tests/persistence`` checks each parser's output against it).
     """
 
     one: Callable[[Any], Any]
     plain: frozenset[type] = frozenset()
+    yields: frozenset[type] = frozenset()
 
     def many(self, values: Sequence[Any]) -> Sequence[Any]:
         if self.plain and set(map(type, values)) <= self.plain:
@@ -186,14 +190,18 @@ class _Lookup(Parser):
             return list(map(self.one, values))
 
 
-TEXT = Parser(_text, frozenset({str}))
-OPT_TEXT = Parser(_opt_text, frozenset({str, NoneType}))
-INT = Parser(_int, frozenset({int}))
-BOOL = _Bools(_bool)
-NUMBER = _Numbers(_number)
-OPT_NUMBER = _Numbers(_opt_number)
-DAY = _Distinct(_day)
-TAGS = _Distinct(_tags)
+_STR: frozenset[type] = frozenset({str})
+_OPT_STR: frozenset[type] = frozenset({str, NoneType})
+_INT: frozenset[type] = frozenset({int})
+# the plain types pass as they are, ``one`` returns only these types: so ``yields`` holds
+TEXT = Parser(_text, _STR, _STR)
+OPT_TEXT = Parser(_opt_text, _OPT_STR, _OPT_STR)
+INT = Parser(_int, _INT, _INT)
+BOOL = _Bools(_bool, yields=frozenset({bool}))
+NUMBER = _Numbers(_number, yields=frozenset({float}))
+OPT_NUMBER = _Numbers(_opt_number, yields=frozenset({float, NoneType}))
+DAY = _Distinct(_day, yields=frozenset({date, NoneType}))
+TAGS = _Distinct(_tags, yields=frozenset({tuple}))
 OBJECT = Parser(_object)
 POSITIONS = Parser(_positions)
 
@@ -209,7 +217,7 @@ def enum(kind: type[E]) -> Parser:
         except (KeyError, TypeError):
             raise Bad(expected) from None
 
-    return _Lookup(parse, by_value=by_value)
+    return _Lookup(parse, yields=frozenset({kind}), by_value=by_value)
 
 
 Build = Callable[[Sequence[Sequence[Any]]], list[Any]]
@@ -282,7 +290,15 @@ class Reader:
             ]
         except Bad:
             raise self._error(rows) from None
-        return self.build(values)
+        made = self.build(values)
+        if type(made) is Fielded:
+            # the exact types of each field taken as checked (matched by identity: a field's
+            # values are the very sequence its parser returned)
+            yields = {
+                id(v): p.yields for (_, p), v in zip(self.columns, values, strict=True) if p.yields
+            }
+            made.types = {name: yields[id(v)] for name, v in made.fields.items() if id(v) in yields}
+        return made
 
     def _error(self, rows: Sequence[Sequence[Any]]) -> DocumentError:
         """The sentence for the first bad value, found one row at a time."""
