@@ -139,26 +139,14 @@ def _no_cycle_collection() -> Iterator[None]:
     object of the application (in the benchmark, a pause of ~40% of the open). Reference
     counting still frees everything as usual; the collector is switched back on afterwards if it
     was on before.
-
-    After a successful open the new objects are the model, which lives long: instead of the
-    young-generation collection that would walk all of them as soon as the collector is back on
-    (~2 ms for the large example; they survive it anyway), they are moved straight to the oldest
-    generation (``gc.freeze`` then ``gc.unfreeze``: two list splices, no walk), where full
-    collections still examine them as usual. Skipped when the application keeps frozen objects
-    of its own (``unfreeze`` would release those too).
     """
     if not gc.isenabled():
         yield
         return
     gc.disable()
-    opened = False
     try:
         yield
-        opened = True
     finally:
-        if opened and gc.get_freeze_count() == 0:
-            gc.freeze()
-            gc.unfreeze()
         gc.enable()
 
 

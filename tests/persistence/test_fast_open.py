@@ -140,22 +140,3 @@ def test_a_broken_rule_is_refused_and_the_collector_is_back_on(
         open_document(path)
     assert gc.isenabled()
     assert EntityKind.TEAM in bulk.LATE
-
-
-def test_an_open_leaves_the_collector_on_and_frozen_objects_frozen(
-    rich_model: OrgModel, tmp_path: Path
-) -> None:
-    path = tmp_path / "plain.orgmodel"
-    save_document(rich_model, path)
-    assert gc.get_freeze_count() == 0
-    assert open_document(path).snapshot() == rich_model.snapshot()
-    assert gc.isenabled() and gc.get_freeze_count() == 0
-    kept = [object(), []]
-    gc.freeze()  # an application's own frozen objects stay frozen through an open
-    try:
-        frozen = gc.get_freeze_count()
-        assert open_document(path).snapshot() == rich_model.snapshot()
-        assert gc.get_freeze_count() == frozen and gc.isenabled()
-    finally:
-        gc.unfreeze()
-    assert kept
