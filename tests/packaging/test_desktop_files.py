@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -43,16 +44,18 @@ def test_mime_type_desktop_file_and_metainfo_agree() -> None:
 
 @pytest.mark.gui
 def test_icons_are_generated_from_the_one_source_image(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "packaging"))
-    try:
-        import icons
-    finally:
-        sys.path.remove(str(ROOT / "packaging"))
-    written = icons.generate(tmp_path)
-    names = {p.name for p in written}
-    assert {f"orgmodel-{size}.png" for size in icons.SIZES} <= names
+    # In a child process: the generator makes a QGuiApplication, which must not become the
+    # application object of the pytest-qt tests that run after this one.
+    script = (f"import sys; sys.path.insert(0, {str(ROOT / 'packaging')!r}); import icons; "
+              f"from pathlib import Path; print(icons.SIZES); icons.generate(Path({str(tmp_path)!r}))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    assert done.returncode == 0, done.stderr
+    sizes = [int(x) for x in done.stdout.strip().strip("()").split(",") if x.strip()]
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {f"orgmodel-{size}.png" for size in sizes} <= names and 256 in sizes
     assert "orgmodel.ico" in names
-    from PySide6.QtGui import QImage
-
-    image = QImage(str(tmp_path / "orgmodel-256.png"))
-    assert (image.width(), image.height()) == (256, 256)
+    png = (tmp_path / "orgmodel-256.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (256, 256)
