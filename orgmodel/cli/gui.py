@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 SCREENSHOT_SIZE = (1400, 900)
-SETTLE_MS = 300
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,6 +68,8 @@ def screenshot(file: str | None, png: str, theme: str | None = None,
     if theme is not None:
         configure_application(app, theme)
     try:
+        from orgmodel.ui.screenshot import grab_window
+
         ok = grab_window(document, Path(png), size)
     finally:
         if document is not None:
@@ -77,29 +78,3 @@ def screenshot(file: str | None, png: str, theme: str | None = None,
         print(f"orgmodel: cannot write {png}", file=sys.stderr)
         return 2
     return 0
-
-
-def grab_window(document: object, png: Path, size: tuple[int, int]) -> bool:
-    """Show a fresh main window holding ``document`` at ``size``, let it settle, save a PNG."""
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from orgmodel.ui.main_window import MainWindow
-    from orgmodel.ui.settings import AppSettings
-
-    window = MainWindow(settings=AppSettings(), restore=False)
-    if document is not None:
-        window.set_document(document)  # type: ignore[arg-type]
-    window.resize(*size)
-    window.show()
-    loop = QEventLoop()
-    QTimer.singleShot(SETTLE_MS, loop.quit)
-    loop.exec()
-    QApplication.processEvents()
-    png.parent.mkdir(parents=True, exist_ok=True)
-    ok = bool(window.grab().save(str(png), "PNG"))
-    window.document.close()
-    window.hide()
-    window.deleteLater()
-    QApplication.processEvents()
-    return ok

@@ -35,9 +35,9 @@ def _not_blank(png: Path) -> str:
 
 def _window(folder: Path) -> str:
     from orgmodel.cli.common import save_model
-    from orgmodel.cli.gui import grab_window
     from orgmodel.examples import load_example
     from orgmodel.ui.document import Document
+    from orgmodel.ui.screenshot import grab_window
 
     path = folder / f"{EXAMPLE}.orgmodel"
     save_model(load_example(EXAMPLE), str(path))
