@@ -13,44 +13,13 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from orgmodel.core.errors import FormatError, OrgModelError
+from orgmodel.core.errors import OrgModelError
 from orgmodel.core.model import OrgModel
 from orgmodel.editing.stack import CommandStack
+from orgmodel.interop.documents import DOCUMENT_SUFFIXES, read_document, write_document_file
 
-DOCUMENT_SUFFIXES = (".orgmodel", ".json")
-
-
-def read_model(path: Path) -> OrgModel:
-    """Read a .orgmodel document or orgmodel JSON; raises ``OrgModelError`` with one sentence."""
-    if not path.exists():
-        raise FormatError(f"{path.name}: no such file.")
-    if path.is_dir():
-        raise FormatError(f"{path.name} is a folder, not a document.")
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        from orgmodel.interop.orgjson import read_json
-
-        return read_json(str(path))
-    if suffix == ".orgmodel":
-        from orgmodel.persistence.store import open_document
-
-        return open_document(path)
-    raise FormatError(f"{path.name}: expected a .orgmodel document or an orgmodel .json file.")
-
-
-def write_model(model: OrgModel, path: Path) -> None:
-    """Write ``model`` to ``path`` atomically, in the format its extension names."""
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        from orgmodel.interop.orgjson import write_json
-
-        write_json(model, str(path))
-    elif suffix == ".orgmodel":
-        from orgmodel.persistence.store import save_document
-
-        save_document(model, path)
-    else:
-        raise FormatError(f"{path.name}: a document is saved as .orgmodel or .json.")
+read_model = read_document  # the command line opens and saves through the same functions
+write_model = write_document_file
 
 
 def _make_lock(path: Path) -> Any:
