@@ -11,27 +11,25 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QLabel,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from orgmodel.editing.stack import CommandStack
 from orgmodel.ui.icons import severity_icon
+from orgmodel.ui.refresh_dock import RefreshDock
 from orgmodel.ui.selection import SelectionHub
 
 SOURCE = "findings"
 ENTITIES_ROLE = Qt.ItemDataRole.UserRole + 2
-DEBOUNCE_MS = 250
 
 
-class FindingsDock(QDockWidget):
+class FindingsDock(RefreshDock):
     """A list of findings; ``counts_changed(errors, warnings, infos)`` feeds the status bar."""
 
     counts_changed = Signal(int, int, int)
@@ -40,7 +38,6 @@ class FindingsDock(QDockWidget):
         super().__init__("Findings", parent)
         self.setObjectName("findingsDock")
         self._hub = hub
-        self._stack: CommandStack | None = None
         self.findings: list[Any] = []
         self.items = QStandardItemModel(0, 2, self)
         self.items.setHorizontalHeaderLabels(["Code", "Finding"])
@@ -67,22 +64,8 @@ class FindingsDock(QDockWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.detail)
         self.setWidget(body)
-        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self.refresh_now)
 
-    def set_stack(self, stack: CommandStack) -> None:
-        if self._stack is not None:
-            self._stack.changed.disconnect(self._schedule)
-        self._stack = stack
-        stack.changed.connect(self._schedule)
-        self.refresh_now()
 
-    def _schedule(self, _payload: Any = None) -> None:
-        self._timer.start()
-
-    @property
-    def pending(self) -> bool:
-        return self._timer.isActive()
 
     def refresh_now(self) -> None:
         """Recompute the findings of the current model and refill the list."""

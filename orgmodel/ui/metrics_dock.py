@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
-from orgmodel.editing.stack import CommandStack
 from orgmodel.ui.labels import enum_label
-
-DEBOUNCE_MS = 250
+from orgmodel.ui.refresh_dock import RefreshDock
 
 
 def _pct(value: float | None) -> str:
@@ -31,13 +28,12 @@ def _ratio_label(key: str) -> str:
     return key.replace("_per_", " per ").replace("_to_", " to ").replace("_", " ").replace("sre", "SRE").capitalize()
 
 
-class MetricsDock(QDockWidget):
+class MetricsDock(RefreshDock):
     """Metrics of the current model in groups (Headcount, By role, By team kind, Ratios, SRE)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Metrics", parent)
         self.setObjectName("metricsDock")
-        self._stack: CommandStack | None = None
         self.metrics: Any = None
         self.items = QStandardItemModel(0, 2, self)
         self.items.setHorizontalHeaderLabels(["Metric", "Value"])
@@ -47,18 +43,7 @@ class MetricsDock(QDockWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.setWidget(self.view)
-        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self.refresh_now)
 
-    def set_stack(self, stack: CommandStack) -> None:
-        if self._stack is not None:
-            self._stack.changed.disconnect(self._schedule)
-        self._stack = stack
-        stack.changed.connect(self._schedule)
-        self.refresh_now()
-
-    def _schedule(self, _payload: Any = None) -> None:
-        self._timer.start()
 
     def value_of(self, group: str, label: str) -> str | None:
         """The text shown for ``label`` under ``group`` (for tests and scripts)."""
