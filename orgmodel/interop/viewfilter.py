@@ -1,12 +1,12 @@
-"""A saved view's filters, read the way the diagram canvas reads them, for headless exports.
+"""A saved view's filters: the one parser of ``View.filters`` and the rules of what a view shows.
 
-``View.filters`` is a JSON object; the keys understood (same meaning as the canvas in
-``orgmodel.ui.diagram.filters``, which reuses this module's team-anchor, collapse and
-neighbourhood rules) are ``node_kinds``,
+``View.filters`` is a JSON object; ``parse_filters`` is its only parser (the canvas's
+``orgmodel.ui.diagram.filters.ViewFilter`` is built from its result and reuses this module's
+team-anchor, collapse and neighbourhood rules). The keys understood are ``node_kinds``,
 ``edge_kinds`` (without it, the layout's default edge kinds of ``analysis.styles``), ``subtree``
 (a team id), ``collapsed`` (team ids whose contents are hidden), ``support`` ("sre"/"dev"),
 ``focus`` and ``focus_depth`` (only nodes near the focus). Unknown keys and unknown kind names
-are ignored like the canvas ignores them; values of the wrong type raise ``FormatError``.
+are ignored; values of the wrong type raise ``FormatError`` with one sentence.
 Not for drawing: see ``viewgraph.py`` and the exporters.
 """
 
@@ -22,6 +22,9 @@ from orgmodel.core.errors import FormatError
 from orgmodel.core.model import OrgModel
 
 HUGE_MODEL = 3000  # nodes; as on the canvas, a view without node kinds then shows teams only
+FILTER_KEYS = frozenset(
+    {"node_kinds", "edge_kinds", "subtree", "collapsed", "support", "focus", "focus_depth"}
+)  # the keys ``parse_filters`` reads; the canvas keeps any others as they are
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,11 @@ def _text(filters: Mapping[str, Any], key: str) -> str | None:
 
 
 def parse_filters(filters: Mapping[str, Any]) -> Filter:
-    """The typed filter of a view (kinds we do not know are dropped, as on the canvas)."""
+    """The typed filter of a view (kinds we do not know are dropped).
+
+    The one parser of ``View.filters``: headless exports and the canvas
+    (``orgmodel.ui.diagram.filters.ViewFilter.from_dict``) both read a view through it.
+    """
     kinds, edges = _names(filters, "node_kinds"), _names(filters, "edge_kinds")
     depth = filters.get("focus_depth", 1)
     if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0:

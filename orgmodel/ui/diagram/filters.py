@@ -1,7 +1,9 @@
 """What a diagram view shows: the filter settings saved in a ``View`` and the visible set.
 
 ``ViewFilter`` is the typed form of ``View.filters`` (a JSON-able dict): node kinds, edge kinds,
-a team subtree, collapsed teams, a service-support restriction and a focus neighbourhood.
+a team subtree, collapsed teams, a service-support restriction and a focus neighbourhood. It is
+parsed by ``orgmodel.interop.viewfilter.parse_filters`` (the parser headless exports use too) and
+adds what the canvas needs: the keys it does not read kept as they are, ``to_dict`` and toggling.
 ``visible_nodes`` applies it to the diagram's nodes and edges; ``visible_edge`` says whether an
 edge is drawn. Huge models default to teams only so the first view stays usable. Qt-free and
 model-read-only: changing a view's filters is the widget's job (through commands).
@@ -10,48 +12,46 @@ model-read-only: changing a view's filters is the widget's job (through commands
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from orgmodel.analysis.styles import DEFAULT_EDGE_KINDS, EDGE_KINDS, LAYOUT_EDGE_KINDS, NODE_KINDS
+from orgmodel.core.errors import FormatError
 from orgmodel.core.model import OrgModel
-from orgmodel.interop.viewfilter import (  # the same rules as headless exports
+from orgmodel.interop.viewfilter import (  # one parser and the same rules as headless exports
+    FILTER_KEYS,
+    HUGE_MODEL,
+    Filter,
     ancestors,
     hidden_by_collapse,
     neighbourhood,
+    parse_filters,
     team_anchor,
 )
 from orgmodel.ui.diagram.graphdata import EdgeData, NodeData
 
-HUGE_MODEL = 3000  # nodes; above this a view without node kinds shows teams only
+__all__ = ["HUGE_MODEL", "ViewFilter", "visible_edge", "visible_nodes"]
 
 
 @dataclass(frozen=True)
-class ViewFilter:
-    node_kinds: frozenset[str] | None = None  # None: every kind (teams only for huge models)
-    edge_kinds: frozenset[str] | None = None  # None: the layout's defaults
-    subtree: str | None = None
-    collapsed: frozenset[str] = frozenset()
-    support: str | None = None  # "sre" or "dev": only services with that support
-    focus: frozenset[str] = frozenset()
-    focus_depth: int = 1
+class ViewFilter(Filter):
+    """The canvas's filter: ``parse_filters``'s result plus the keys it does not read (kept)."""
+
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ViewFilter:
-        known = {"node_kinds", "edge_kinds", "subtree", "collapsed", "support", "focus",
-                 "focus_depth"}
-        kinds, edges = data.get("node_kinds"), data.get("edge_kinds")
-        return cls(
-            node_kinds=None if kinds is None else frozenset(kinds) & frozenset(NODE_KINDS),
-            edge_kinds=None if edges is None else frozenset(edges) & frozenset(EDGE_KINDS),
-            subtree=data.get("subtree") or None,
-            collapsed=frozenset(data.get("collapsed", ())),
-            support=data.get("support") or None,
-            focus=frozenset(data.get("focus", ())),
-            focus_depth=int(data.get("focus_depth", 1)),
-            extra={k: v for k, v in data.items() if k not in known},
-        )
+        """The filter of ``View.filters``; values of the wrong type raise ``FormatError``."""
+        parsed = parse_filters(data)
+        typed = {f.name: getattr(parsed, f.name) for f in fields(Filter)}
+        return cls(**typed, extra={k: v for k, v in data.items() if k not in FILTER_KEYS})
+
+    @classmethod
+    def read(cls, data: Mapping[str, Any]) -> tuple[ViewFilter, str | None]:
+        """The filter of a view to show, or no filter and the sentence saying why."""
+        try:
+            return cls.from_dict(data), None
+        except FormatError as error:
+            return cls(), f"{error} The view is shown unfiltered."
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = dict(self.extra)
@@ -71,14 +71,10 @@ class ViewFilter:
         return data
 
     def effective_node_kinds(self, node_count: int) -> frozenset[str]:
-        if self.node_kinds is not None:
-            return self.node_kinds
-        return frozenset({"team"}) if node_count > HUGE_MODEL else frozenset(NODE_KINDS)
+        return self.shown_node_kinds(node_count)
 
     def effective_edge_kinds(self, layout: str) -> frozenset[str]:
-        if self.edge_kinds is not None:
-            return self.edge_kinds
-        return LAYOUT_EDGE_KINDS.get(str(layout), DEFAULT_EDGE_KINDS)
+        return self.shown_edge_kinds(str(layout))
 
     def toggled(self, name: str, value: str, on: bool, node_count: int = 0,
                 layout: str = "org_chart") -> ViewFilter:

@@ -81,7 +81,7 @@ class PresentationWindow(QWidget):
             self.scene.configure(Layout.ORG_CHART, ViewFilter(), {})
             self.title.setText(self.model.organisation.name)
         else:
-            self.scene.configure(view.layout, ViewFilter.from_dict(view.filters), view.positions)
+            self.scene.configure(view.layout, ViewFilter.read(view.filters)[0], view.positions)
             self.title.setText(view.name)
         self.legend.set_entries(scene_entries(self.scene))
         self.counter.setText(f"{self.index + 1} / {len(self.slides)}")

@@ -124,14 +124,18 @@ class DiagramWidget(QWidget):
         """Show a saved view (None: the default view of the whole organisation)."""
         view = self.model.views.get(view_id) if view_id else None
         self.view_id = view.id if view else None
+        problem = None
         if view is None:
             self.scene.configure(Layout.ORG_CHART, ViewFilter(), {})
         else:
-            self.scene.configure(view.layout, ViewFilter.from_dict(view.filters), view.positions)
+            flt, problem = ViewFilter.read(view.filters)
+            self.scene.configure(view.layout, flt, view.positions)
         self._after_filter()
         self._restore_zoom(view)
         self.controls.sync_views()
         self.view_switched.emit(self.view_id)
+        if problem:
+            self.show_status(problem)
 
     def _restore_zoom(self, view: View | None) -> None:
         if view is None or view.zoom == 1.0:
@@ -169,8 +173,11 @@ class DiagramWidget(QWidget):
         old, new = event.old, event.new
         if new.id == self.view_id:
             if old.filters != new.filters:
-                self.scene.set_filter(ViewFilter.from_dict(new.filters))
+                flt, problem = ViewFilter.read(new.filters)
+                self.scene.set_filter(flt)
                 self._after_filter()
+                if problem:
+                    self.show_status(problem)
             if old.positions != new.positions or old.layout != new.layout:
                 self.scene.set_stored(new.positions, new.layout, animate=True)
         self.controls.sync_views()
