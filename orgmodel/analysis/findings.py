@@ -5,8 +5,9 @@ severity, message naming the entities, remedy, entity ids, source) sorted by sev
 then model order. Severities: *error* is a gap in production ownership (OM001 service without
 owner, OM002 production platform version nobody in SRE owns, OM012 service on a retired
 version): ``orgmodel validate`` exits 1 on them. *Warning* is a structure the seed or the SRE book
-warns against; *info* is advice (OM010 forums, OM015 staffing, OM016 SRE priorities). Dated
-rules (embeds) are judged on ``today`` (default: the current date). Thresholds are the named fields of ``Thresholds``. Not for
+warns against; *info* is advice (OM010 forums, OM015 staffing, OM016 SRE priorities, OM017 span
+of control). Dated rules (embeds) are judged on ``today`` (default: the current date).
+Thresholds are the named fields of ``Thresholds``. Not for
 metrics (``metrics``) and not for model invariants, which the core refuses outright.
 """
 

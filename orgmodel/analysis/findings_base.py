@@ -70,6 +70,8 @@ class Thresholds:
     min_team_size: int = 3  # OM008
     max_team_size: int = 9  # OM008
     sre_low_tier: int = 3  # OM016: SRE-supported services of this tier or lower (3, 4)
+    max_direct_reports: int = 8  # OM017: Larson, 'An Elegant Puzzle': six to eight engineers
+    min_direct_reports: int = 2  # OM017: fewer (a single report) is a layer of one
 
 
 class Hit(NamedTuple):

@@ -2,7 +2,8 @@
 
 OM003 (automation engineers statically one per development team), OM004 (open-ended or long
 embeds), OM007 (on-call rotation too small), OM008 (team size), OM009 (concurrent embeds), OM010
-(team without a forum representative) and our addition OM013 (engineer with no team). Embeds that
+(team without a forum representative) and our additions OM013 (engineer with no team) and OM017
+(span of control: too many direct reports, or a single one). Embeds that
 ended before the evaluation date are history and are not judged. Not for production-ownership
 rules (``findings_services``) nor for running the catalogue (``findings``).
 """
@@ -237,6 +238,50 @@ def engineer_without_team(ctx: Context) -> Iterator[Hit]:
         yield Hit(f"{person.name} ({role_label(person.role)}) belongs to no team.", (person.id,))
 
 
+def _direct_reports(ctx: Context) -> dict[str, list[str]]:
+    """Manager id -> ids of the people who report to them (``reports_to``), in model order."""
+    reports: dict[str, list[str]] = defaultdict(list)
+    for person in ctx.model.people.values():
+        if person.manager is not None and person.manager in ctx.model.people:
+            reports[person.manager].append(person.id)
+    return reports
+
+
+@rule(
+    "OM017",
+    "Span of control too wide, or a single direct report",
+    Severity.INFO,
+    remedy="Spread a wide span: let a team lead or a second manager take part of it (or split "
+    "the team). Fold a manager of one into the level above, or give them a team to lead.",
+    source="Larson, An Elegant Puzzle (2019), 'Sizing teams': 'Managers should support six to "
+    "eight engineers'; with more they act as coaches and safety nets, with fewer than four as "
+    "tech lead managers",
+)
+def span_of_control(ctx: Context) -> Iterator[Hit]:
+    """Info, not a warning: the span that works depends on the work (how much coaching,
+    coordination and hands-on design it needs) and the seed and the SRE book say nothing about
+    it; the catalogue keeps warnings for structures they warn against. It is advice to look at
+    the reporting lines, like OM010 is for forums."""
+    high, low = ctx.t.max_direct_reports, ctx.t.min_direct_reports
+    for manager_id, reports in _direct_reports(ctx).items():
+        name = ctx.name(manager_id)
+        if len(reports) > high:
+            yield Hit(
+                f"{name} has {len(reports)} direct reports (more than {high}): "
+                f"{ctx.names(reports)}.",
+                (manager_id, *reports),
+            )
+        elif len(reports) < low:
+            message = (
+                f"{name} manages a single direct report ({ctx.names(reports)}): "
+                "a management layer of one."
+                if len(reports) == 1
+                else f"{name} has {len(reports)} direct reports ({ctx.names(reports)}), "
+                f"fewer than {low}."
+            )
+            yield Hit(message, (manager_id, *reports))
+
+
 RULES = (
     automation_one_to_one,
     long_embed,
@@ -245,4 +290,5 @@ RULES = (
     concurrent_embeds,
     unrepresented_team,
     engineer_without_team,
+    span_of_control,
 )

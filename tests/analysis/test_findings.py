@@ -42,7 +42,7 @@ def healthy(org: Org) -> Org:
 
 def test_catalogue_has_the_design_codes_and_our_additions() -> None:
     codes = [r.code for r in RULES]
-    assert codes == [f"OM{i:03d}" for i in range(1, 17)]
+    assert codes == [f"OM{i:03d}" for i in range(1, 18)]
     for r in RULES:
         assert r.title and r.remedy and r.source, r.code
     assert rule_by_code("OM001").severity is Severity.ERROR

@@ -147,3 +147,44 @@ def test_om013_engineer_without_team(org: Org) -> None:
     (finding,) = codes(org, "OM013")
     assert finding.entities == (loose,)
     assert "(SRE-SWE) belongs to no team" in finding.message
+
+
+def _reports(org: Org, manager: str, count: int) -> list[str]:
+    return [org.person("pay", manager=manager) for _ in range(count)]
+
+
+def test_om017_a_manager_with_more_than_eight_direct_reports(org: Org) -> None:
+    org.team("pay", size=0)
+    boss = org.person("pay", Role.MANAGER, pid="boss")
+    reports = _reports(org, boss, 8)
+    assert codes(org, "OM017") == []  # eight is still within Larson's six to eight
+    reports.append(org.person("pay", manager=boss))
+    (finding,) = codes(org, "OM017")
+    assert finding.severity is Severity.INFO
+    assert finding.entities == (boss, *reports)
+    assert finding.message.startswith("Person 1 has 9 direct reports (more than 8): Person 2,")
+    assert finding.message.endswith("and 4 more.")
+    assert "Larson" in finding.source and finding.remedy
+
+
+def test_om017_threshold_is_a_named_setting(org: Org) -> None:
+    org.team("pay", size=0)
+    boss = org.person("pay", Role.MANAGER)
+    _reports(org, boss, 6)
+    assert codes(org, "OM017") == []
+    assert len(codes(org, "OM017", max_direct_reports=5)) == 1
+
+
+def test_om017_a_manager_of_one(org: Org) -> None:
+    org.team("pay", size=0)
+    boss = org.person("pay", Role.MANAGER, pid="boss")
+    lead = org.person("pay", Role.MANAGER, manager=boss, pid="lead")
+    _reports(org, lead, 3)
+    (finding,) = codes(org, "OM017")
+    assert finding.entities == ("boss", "lead")
+    assert finding.message == (
+        "Person 1 manages a single direct report (Person 2): a management layer of one."
+    )
+    assert codes(org, "OM017", min_direct_reports=1) == []
+    _reports(org, boss, 1)
+    assert codes(org, "OM017") == []

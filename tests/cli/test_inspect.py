@@ -23,13 +23,18 @@ HEALTHY: dict[str, Any] = {
     ],
     "people": (
         [{"id": "boss", "name": "Boss", "role": "manager", "team": "eng"}]
+        + [  # a lead per team keeps every span of control within eight (OM017)
+            {"id": f"{t}-lead", "name": f"{t} lead", "role": "manager", "team": "eng",
+             "manager": "boss"}
+            for t in ("pay", "sre")
+        ]
         + [
             {
                 "id": f"d{i}",
                 "name": f"Dev {i}",
                 "role": "software_engineer",
                 "team": "pay",
-                "manager": "boss",
+                "manager": "pay-lead",
             }
             for i in range(8)
         ]
@@ -39,7 +44,7 @@ HEALTHY: dict[str, Any] = {
                 "name": f"SRE {i}",
                 "role": "sre_se",
                 "team": "sre",
-                "manager": "boss",
+                "manager": "sre-lead",
                 "fte": 0.5 if i == 0 else 1.0,
             }
             for i in range(8)
@@ -84,9 +89,9 @@ def test_info_prints_a_readable_summary(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["info", write(tmp_path, HEALTHY), "--on", "2026-03-01"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Acme  (org.json, as of 2026-03-01)")
-    assert "People     17 (16.5 FTE)" in out
+    assert "People     19 (18.5 FTE)" in out
     assert "SRE : software            1 : 1.1  (0.938)" in out
-    assert "Span of control   1 manager, mean 16.0, median 16.0, max 16" in out
+    assert "Span of control   3 managers, mean 6.0, median 8.0, max 8" in out
     assert "SRE support       1 of 2 services (50 %), 1 of 1 tier-1 (100 %)" in out
     assert "Findings   0 errors, 0 warnings, 0 info" in out
 
