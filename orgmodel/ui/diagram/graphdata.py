@@ -39,10 +39,13 @@ class EdgeData(NamedTuple):
     target: str
     kind: str
     key: str
+    id: tuple[str, str, str]  # (source, target, key): made once, looked up everywhere
 
-    @property
-    def id(self) -> tuple[str, str, str]:
-        return (self.source, self.target, self.key)
+
+def edge(source: str, target: str, kind: str, key: str | None = None) -> EdgeData:
+    """An edge whose key is its kind unless given (forum seats and embeds key by more)."""
+    key = kind if key is None else key
+    return EdgeData(source, target, kind, key, (source, target, key))
 
 
 def version_label(model: OrgModel, version: PlatformVersion) -> str:
@@ -52,72 +55,94 @@ def version_label(model: OrgModel, version: PlatformVersion) -> str:
     return f"{platform.name if platform else version.platform} {version.version}"
 
 
+def _team_node(model: OrgModel, t: Team) -> NodeData:
+    return NodeData(t.id, "team", str(t.kind), t.name)
+
+
+def _person_node(model: OrgModel, p: Person) -> NodeData:
+    return NodeData(p.id, "person", str(p.role), p.name)
+
+
+def _service_node(model: OrgModel, s: Service) -> NodeData:
+    return NodeData(s.id, "service", str(s.support), s.name)
+
+
+def _platform_node(model: OrgModel, p: Platform) -> NodeData:
+    return NodeData(p.id, "platform", str(p.kind), p.name)
+
+
+def _version_node(model: OrgModel, v: PlatformVersion) -> NodeData:
+    return NodeData(v.id, "platform_version", str(v.status), version_label(model, v))
+
+
+def _forum_node(model: OrgModel, f: Forum) -> NodeData:
+    return NodeData(f.id, "forum", "forum", f.name)
+
+
+_NODE: dict[type, Callable[[OrgModel, Any], NodeData]] = {
+    Team: _team_node,
+    Person: _person_node,
+    Service: _service_node,
+    Platform: _platform_node,
+    PlatformVersion: _version_node,
+    Forum: _forum_node,
+}
+
+
 def node_of(model: OrgModel, entity: Any) -> NodeData | None:
     """The diagram node of an entity, or None for entities drawn as edges (embeds, ...)."""
-    if isinstance(entity, Team):
-        return NodeData(entity.id, "team", str(entity.kind), entity.name)
-    if isinstance(entity, Person):
-        return NodeData(entity.id, "person", str(entity.role), entity.name)
-    if isinstance(entity, Service):
-        return NodeData(entity.id, "service", str(entity.support), entity.name)
-    if isinstance(entity, Platform):
-        return NodeData(entity.id, "platform", str(entity.kind), entity.name)
-    if isinstance(entity, PlatformVersion):
-        return NodeData(entity.id, "platform_version", str(entity.status),
-                        version_label(model, entity))
-    if isinstance(entity, Forum):
-        return NodeData(entity.id, "forum", "forum", entity.name)
-    return None
+    make = _NODE.get(type(entity))
+    return make(model, entity) if make is not None else None
 
 
 def _team_edges(model: OrgModel, t: Team) -> list[EdgeData]:
-    return [EdgeData(t.id, t.parent, "part_of", "part_of")] if t.parent is not None else []
+    return [edge(t.id, t.parent, "part_of", "part_of")] if t.parent is not None else []
 
 
 def _person_edges(model: OrgModel, p: Person) -> list[EdgeData]:
     edges = []
     if p.team is not None:
-        edges.append(EdgeData(p.id, p.team, "member_of", "member_of"))
+        edges.append(edge(p.id, p.team, "member_of", "member_of"))
     if p.manager is not None:
-        edges.append(EdgeData(p.id, p.manager, "reports_to", "reports_to"))
+        edges.append(edge(p.id, p.manager, "reports_to", "reports_to"))
     return edges
 
 
 def _embed_edges(model: OrgModel, e: Embed) -> list[EdgeData]:
-    return [EdgeData(e.person, e.host, "embedded_in", e.id)]
+    return [edge(e.person, e.host, "embedded_in", e.id)]
 
 
 def _service_edges(model: OrgModel, s: Service) -> list[EdgeData]:
     edges = []
     if s.owner is not None:
-        edges.append(EdgeData(s.owner, s.id, "owns", "owns"))
+        edges.append(edge(s.owner, s.id, "owns", "owns"))
     if s.support is Support.SRE and s.sre_team is not None:
-        edges.append(EdgeData(s.sre_team, s.id, "supports", "supports"))
+        edges.append(edge(s.sre_team, s.id, "supports", "supports"))
     if s.platform_version is not None:
-        edges.append(EdgeData(s.id, s.platform_version, "runs_on", "runs_on"))
+        edges.append(edge(s.id, s.platform_version, "runs_on", "runs_on"))
     return edges
 
 
 def _dependency_edges(model: OrgModel, d: Dependency) -> list[EdgeData]:
-    return [EdgeData(d.source, d.target, "depends_on", "depends_on")]
+    return [edge(d.source, d.target, "depends_on", "depends_on")]
 
 
 def _platform_edges(model: OrgModel, p: Platform) -> list[EdgeData]:
-    return [EdgeData(p.owner, p.id, "owns", "owns")] if p.owner is not None else []
+    return [edge(p.owner, p.id, "owns", "owns")] if p.owner is not None else []
 
 
 def _version_edges(model: OrgModel, v: PlatformVersion) -> list[EdgeData]:
-    edges = [EdgeData(v.id, v.platform, "version_of", "version_of")]
+    edges = [edge(v.id, v.platform, "version_of", "version_of")]
     platform = model.platforms.get(v.platform)
     if platform is not None and platform.owner is not None:
-        edges.append(EdgeData(platform.owner, v.id, "builds", "builds"))
+        edges.append(edge(platform.owner, v.id, "builds", "builds"))
     if v.production_owner is not None:
-        edges.append(EdgeData(v.production_owner, v.id, "operates", "operates"))
+        edges.append(edge(v.production_owner, v.id, "operates", "operates"))
     return edges
 
 
 def _forum_edges(model: OrgModel, f: Forum) -> list[EdgeData]:
-    return [EdgeData(rep.person, f.id, "represents", f"represents:{rep.team}")
+    return [edge(rep.person, f.id, "represents", f"represents:{rep.team}")
             for rep in f.representatives]
 
 
@@ -148,13 +173,42 @@ def dependents(model: OrgModel, entity: Any) -> list[Any]:
 
 def all_nodes(model: OrgModel) -> Iterator[NodeData]:
     for entity in model.entities():
-        node = node_of(model, entity)
-        if node is not None:
-            yield node
+        make = _NODE.get(type(entity))
+        if make is not None:
+            yield make(model, entity)
 
 
 def all_edges(model: OrgModel) -> Iterator[tuple[str, EdgeData]]:
     """(holder id, edge) for every edge of the model."""
     for entity in model.entities():
-        for edge in edges_held_by(model, entity):
-            yield entity.id, edge
+        held = _HELD.get(type(entity))
+        if held is not None:
+            for made in held(model, entity):
+                yield entity.id, made
+
+
+class EdgeIndex(NamedTuple):
+    """Every edge of a model by id, by kind and by the entity holding it (in model order)."""
+
+    edges: dict[tuple[str, str, str], EdgeData]
+    by_kind: dict[str, dict[tuple[str, str, str], EdgeData]]
+    held: dict[str, list[tuple[str, str, str]]]
+
+
+def edge_index(model: OrgModel) -> EdgeIndex:
+    edges: dict[tuple[str, str, str], EdgeData] = {}
+    held: dict[str, list[tuple[str, str, str]]] = {}
+    for entity in model.entities():
+        make = _HELD.get(type(entity))
+        made = make(model, entity) if make is not None else None
+        if made:
+            held[entity.id] = [e.id for e in made]
+            for e in made:
+                edges[e.id] = e
+    by_kind: dict[str, dict[tuple[str, str, str], EdgeData]] = {}
+    for edge_id, e in edges.items():
+        kind = by_kind.get(e.kind)
+        if kind is None:
+            kind = by_kind[e.kind] = {}
+        kind[edge_id] = e
+    return EdgeIndex(edges, by_kind, held)

@@ -10,7 +10,7 @@ interactions push commands.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainterPath,
+    QPainterPathStroker,
     QPen,
     QPolygonF,
 )
@@ -113,6 +114,36 @@ def _node_pen(style: NodeStyle, selected: bool, highlighted: bool) -> QPen:
 
 
 @cache
+def _stroked(kind: str, sub: str, selected: bool, highlighted: bool) -> QPainterPath:
+    """A node's shape with its pen's width (the area it paints)."""
+    style = node_style(kind, sub)
+    path = shape_path(style.shape, style.width, style.height)
+    outline = QPainterPathStroker(_node_pen(style, selected, highlighted)).createStroke(path)
+    outline.addPath(path)
+    return outline
+
+
+class _Look(NamedTuple):
+    style: NodeStyle
+    path: QPainterPath
+    brush: QBrush
+    pen: QPen
+
+
+_LOOKS: dict[tuple[str, str], _Look] = {}
+
+
+def _look(kind: str, sub: str) -> _Look:
+    """Style, outline, brush and pen of a node kind (found once: styles hash slowly)."""
+    look = _LOOKS.get((kind, sub))
+    if look is None:
+        style = node_style(kind, sub)
+        look = _LOOKS[(kind, sub)] = _Look(style, shape_path(style.shape, style.width, style.height),
+                                           _node_brush(style), _node_pen(style, False, False))
+    return look
+
+
+@cache
 def _node_brush(style: NodeStyle) -> QBrush:
     return QBrush(QColor(style.fill))
 
@@ -127,22 +158,30 @@ class NodeItem(QGraphicsPathItem):
     call into Python for every change of every item.
     """
 
+    # per-item state that most items never change lives on the class until they do
+    highlighted = False
+    collapsed_count = 0
+    _elided: str | None = None
+    _labels: tuple[QGraphicsSimpleTextItem, ...] = ()
+    _text_on = False
+    _badge: QGraphicsPathItem | None = None
+
     def __init__(self, data: NodeData, caption: str = "") -> None:
-        super().__init__()
+        look = _look(data.kind, data.sub)
+        super().__init__(look.path)
         self.edges: list[EdgeItem | CombItem] = []
-        self.highlighted = False
-        self.collapsed_count = 0
         self.data_: NodeData = data
         self.caption = caption
-        self.style: NodeStyle = node_style(data.kind, data.sub)
-        self._elided: str | None = None
-        self._labels: list[QGraphicsSimpleTextItem] = []
-        self._text_on = False
-        self._badge: QGraphicsPathItem | None = None
+        self.style: NodeStyle = look.style
         self.setFlags(NODE_FLAGS)
-        self.setPath(shape_path(self.style.shape, self.style.width, self.style.height))
-        self.setBrush(_node_brush(self.style))
-        self.setPen(_node_pen(self.style, False, False))
+        self.setBrush(look.brush)
+        self.setPen(look.pen)
+
+    def shape(self) -> QPainterPath:
+        """The outline with the pen's width, cached per style and pen: Qt would stroke the
+        path anew for every item the first time it needs the item's bounding rect."""
+        data = self.data_
+        return _stroked(data.kind, data.sub, self.isSelected(), self.highlighted)
 
     @property
     def node_id(self) -> str:
@@ -151,9 +190,10 @@ class NodeItem(QGraphicsPathItem):
     def set_data(self, data: NodeData, caption: str = "") -> None:
         # Every style of one kind has the same size, so the path (and bounding rect) stays.
         self.data_, self.caption = data, caption
-        self.style = node_style(data.kind, data.sub)
+        look = _look(data.kind, data.sub)
+        self.style = look.style
         self._elided = None
-        self.setBrush(_node_brush(self.style))
+        self.setBrush(look.brush)
         self.refresh_pen()
         if self._labels:
             shown = self._text_on
@@ -232,7 +272,7 @@ class NodeItem(QGraphicsPathItem):
         label.setFont(font)
         label.setBrush(QColor(colour))
         label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self._labels.append(label)
+        self._labels = (*self._labels, label)
         return label
 
     def _drop_labels(self) -> None:
@@ -241,7 +281,7 @@ class NodeItem(QGraphicsPathItem):
             label.setParentItem(None)
             if scene is not None:
                 scene.removeItem(label)
-        self._labels = []
+        self._labels = ()
 
     def set_collapsed_count(self, count: int) -> None:
         """A "+N" badge on a collapsed team: how many shown-kind nodes it hides."""

@@ -28,9 +28,9 @@ from orgmodel.ui.diagram.filters import ViewFilter
 from orgmodel.ui.diagram.graphdata import (
     EdgeData,
     NodeData,
-    all_edges,
     all_nodes,
     dependents,
+    edge_index,
     edges_held_by,
     node_of,
 )
@@ -51,13 +51,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         self.setBackgroundBrush(QColor(CANVAS_LIGHT))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.nodes: dict[str, NodeData] = {n.id: n for n in all_nodes(model)}
-        self.edges: dict[tuple[str, str, str], EdgeData] = {}
-        self.by_kind: dict[str, dict[tuple[str, str, str], EdgeData]] = {}
-        self.held: dict[str, list[tuple[str, str, str]]] = {}
-        for holder, edge in all_edges(model):
-            self.edges[edge.id] = edge
-            self.by_kind.setdefault(edge.kind, {})[edge.id] = edge
-            self.held.setdefault(holder, []).append(edge.id)
+        self.edges, self.by_kind, self.held = edge_index(model)
         self.node_items: dict[str, NodeItem] = {}
         self.edge_items: dict[tuple[str, str, str], EdgeItem | CombItem] = {}
         self.combs: dict[tuple[str, str], CombItem] = {}
@@ -258,7 +252,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
     def _make_node_item(self, node_id: str, at: Point | None = None) -> NodeItem:
         item = NodeItem(self.nodes[node_id], self.caption(node_id))
         if at is not None:
-            item.setPos(QPointF(*at))  # before addItem: no index update
+            item.setPos(at[0], at[1])  # before addItem: no index update
         if self.labels_visible:
             item.show_text(True)
         self.node_items[node_id] = item
