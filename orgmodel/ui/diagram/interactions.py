@@ -4,7 +4,9 @@
 ``CommandStack``: a drag is one ``MoveNodesCommand`` (pushed on release); a person dropped on a
 team moves there (``MovePersonCommand``), or embeds there with Shift held
 (``StartEmbedCommand``); a service dropped on an SRE team gets that team's support
-(``SetServiceSupportCommand``); Delete removes the selection in one undo step. Commands that need
+(``SetServiceSupportCommand``); people and services dragged in from the explorer and dropped on
+a team do the same (``plan_drop`` decides for both; a refused drop gets the drag's "no" cursor and
+a sentence in the status line); Delete removes the selection in one undo step. Commands that need
 a saved view create one first, inside the same macro, through ``ensure_view``. Menus are built by
 ``node_menu`` so tests can trigger their actions without showing them.
 """
@@ -12,11 +14,14 @@ a saved view create one first, inside the same macro, through ``ensure_view``. M
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QObject, QPoint, QPointF, Qt
 from PySide6.QtWidgets import QMenu, QWidget
 
 from orgmodel.analysis.layouts import LEAF_SIZE, ROW_GAP, TEAM_SIZE
+from orgmodel.core.errors import OrgModelError
 from orgmodel.core.kinds import Support, TeamKind
 from orgmodel.core.model import describe
 from orgmodel.editing.commands import (
@@ -33,6 +38,27 @@ from orgmodel.ui.diagram.view import DiagramView
 Point = tuple[float, float]
 
 
+@dataclass(frozen=True)
+class DropPlan:
+    """What a drop would do: ``run`` pushes its one command (None: refused, ``hint`` says why);
+    ``hint`` is the status line while hovering, ``done`` the one after the drop."""
+
+    run: Callable[[], None] | None
+    hint: str
+    done: str = ""
+
+
+def _shift(modifiers: object) -> bool:
+    return bool(modifiers & Qt.KeyboardModifier.ShiftModifier)  # type: ignore[operator]
+
+
+def _names(names: list[str], plural: str) -> str:
+    """'Ada', 'Ada and Ben' or '3 people'."""
+    if len(names) <= 2:
+        return " and ".join(names)
+    return f"{len(names)} {plural}"
+
+
 class Interactions(QObject):
     """Turns what the user does on the canvas into commands on ``stack``."""
 
@@ -46,7 +72,9 @@ class Interactions(QObject):
         self.on_focus: Callable[[list[str]], None] = lambda ids: None
         self.on_subtree: Callable[[str | None], None] = lambda team: None
         self.status: Callable[[str], None] = lambda text: None
+        self._lit: tuple[str, bool] | None = None  # drop target highlighted, and as it was
         view.drag_finished.connect(self.finish_drag)
+        view.drop_target = self
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
         view.menu_requested.connect(self.show_menu)
         view.delete_requested.connect(self.remove_selected)
@@ -69,7 +97,7 @@ class Interactions(QObject):
                 view_id = self.ensure_view()
                 self.stack.push(MoveNodesCommand(view_id, moved))
 
-    def _team_under(self, point: QPointF, exclude: str) -> str | None:
+    def _team_under(self, point: QPointF, exclude: str | None) -> str | None:
         for item in self.view.diagram.items(point):
             if isinstance(item, NodeItem) and item.node_id != exclude and item.data_.kind == "team":
                 return item.node_id
@@ -77,30 +105,134 @@ class Interactions(QObject):
 
     def _drop(self, node_id: str, team_id: str, origin: QPointF, modifiers: object) -> bool:
         """A gesture for dropping ``node_id`` on a team; False when the drop means nothing."""
+        plan = self.plan_drop([node_id], team_id, _shift(modifiers))
+        if plan.run is None:
+            return False
+        self.view.diagram.place({node_id: origin})  # the model decides where it goes
+        self._run(plan)
+        return True
+
+    def _run(self, plan: DropPlan) -> bool:
+        assert plan.run is not None
+        try:
+            plan.run()
+        except OrgModelError as error:
+            self.status(str(error))
+            return False
+        self.status(plan.done)
+        return True
+
+    # ----------------------------------------------------------------- drops from the explorer
+    def drag_over(self, ids: list[str], point: QPointF, modifiers: object) -> bool:
+        """Ids dragged in from another widget hover at ``point``: whether a drop there would do
+        something (the team under it is highlighted and the status line says what or why not)."""
+        team_id = self._team_under(point, exclude=None)
+        plan = self.plan_drop(ids, team_id, _shift(modifiers))
+        self._highlight(team_id if plan.run is not None else None)
+        self.status(plan.hint)
+        return plan.run is not None
+
+    def drag_left(self) -> None:
+        self._highlight(None)
+        self.status("")
+
+    def drop(self, ids: list[str], point: QPointF, modifiers: object) -> bool:
+        """Ids dropped from another widget at ``point``: one undoable command, or a sentence."""
+        self._highlight(None)
+        plan = self.plan_drop(ids, self._team_under(point, exclude=None), _shift(modifiers))
+        if plan.run is None:
+            self.status(plan.hint)
+            return False
+        return self._run(plan)
+
+    def _highlight(self, team_id: str | None) -> None:
+        items = self.view.diagram.node_items
+        if self._lit is not None and self._lit[0] != team_id and self._lit[0] in items:
+            items[self._lit[0]].set_highlighted(self._lit[1])  # as search had it
+            self._lit = None
+        if team_id is not None and team_id in items and self._lit is None:
+            self._lit = (team_id, items[team_id].highlighted)
+            items[team_id].set_highlighted(True)
+
+    def plan_drop(self, ids: list[str], team_id: str | None, shift: bool) -> DropPlan:
+        """What dropping ``ids`` on ``team_id`` means: people move there (embed with Shift),
+        services go to an SRE team's support; anything else is refused with a sentence."""
         model = self.model
+        people = [i for i in ids if i in model.people]
+        services = [i for i in ids if i in model.services]
+        if not ids or (people and services) or len(people) + len(services) < len(ids):
+            return DropPlan(None, "Only people (onto a team, to move or embed them) or services "
+                            "(onto an SRE team, to hand them to SRE) can be dropped on the diagram.")
+        if people:
+            return self._plan_people(people, team_id, shift)
+        return self._plan_services(services, team_id)
+
+    def _plan_people(self, people: list[str], team_id: str | None, shift: bool) -> DropPlan:
+        model = self.model
+        who = _names([model.people[p].name for p in people], "people")
+        if team_id is None:
+            return DropPlan(None, f"Drop {who} on a team to move them there (hold Shift to "
+                            "embed them instead).")
         team = model.teams[team_id]
-        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)  # type: ignore[operator]
-        if node_id in model.people and model.people[node_id].team != team_id:
-            self.view.diagram.place({node_id: origin})
-            name = model.people[node_id].name
-            if shift:
-                self.stack.push(StartEmbedCommand(node_id, team_id))
-                self.status(f"{name} now embeds in {team.name}.")
-            else:
-                with self.stack.macro(f"Move {name} to {team.name}"):
-                    slot = self.slot_below(team_id)
-                    self.stack.push(MovePersonCommand(node_id, team_id))
-                    if node_id in self.view.diagram.stored:
-                        self.stack.push(MoveNodesCommand(self.ensure_view(), {node_id: slot}))
-                self.status(f"Moved {name} to {team.name} (hold Shift while dropping to embed "
-                            "instead; Ctrl+Z undoes).")
-            return True
-        if node_id in model.services and team.kind is TeamKind.SRE:
-            self.view.diagram.place({node_id: origin})
-            self.stack.push(SetServiceSupportCommand(node_id, team_id))
-            self.status(f"{team.name} now supports {model.services[node_id].name} in production.")
-            return True
-        return False
+        movers = [p for p in people if model.people[p].team != team_id]
+        if not movers:
+            verb = "belongs" if len(people) == 1 else "belong"
+            return DropPlan(None, f"{who} already {verb} to {team.name}.")
+        who = _names([model.people[p].name for p in movers], "people")
+        if shift:
+            return DropPlan(
+                partial(self._embed, movers, team_id), f"Release to embed {who} in {team.name}.",
+                f"{who} now {'embeds' if len(movers) == 1 else 'embed'} in {team.name}.")
+        return DropPlan(
+            partial(self._move, movers, team_id),
+            f"Release to move {who} to {team.name} (hold Shift to embed instead).",
+            f"Moved {who} to {team.name} (hold Shift while dropping to embed instead; "
+            "Ctrl+Z undoes).")
+
+    def _plan_services(self, services: list[str], team_id: str | None) -> DropPlan:
+        model = self.model
+        what = _names([model.services[s].name for s in services], "services")
+        if team_id is None:
+            return DropPlan(None, f"Drop {what} on an SRE team to hand it to SRE support.")
+        team = model.teams[team_id]
+        if team.kind is not TeamKind.SRE:
+            return DropPlan(None, f"{team.name} is not an SRE team: only an SRE team can take "
+                            f"{what} into production support.")
+        handed = [s for s in services if model.services[s].sre_team != team_id]
+        if not handed:
+            return DropPlan(None, f"{team.name} already supports {what}.")
+        what = _names([model.services[s].name for s in handed], "services")
+        return DropPlan(partial(self._hand_to_sre, handed, team_id),
+                        f"Release to hand {what} to {team.name}.",
+                        f"{team.name} now supports {what} in production.")
+
+    def _move(self, people: list[str], team_id: str) -> None:
+        team = self.model.teams[team_id]
+        who = _names([self.model.people[p].name for p in people], "people")
+        with self.stack.macro(f"Move {who} to {team.name}"):
+            x, y = self.slot_below(team_id) if team_id in self.view.diagram.node_items else (0, 0)
+            for person_id in people:
+                self.stack.push(MovePersonCommand(person_id, team_id))
+                if person_id in self.view.diagram.stored:
+                    self.stack.push(MoveNodesCommand(self.ensure_view(), {person_id: (x, y)}))
+                    y += LEAF_SIZE[1] + ROW_GAP
+
+    def _embed(self, people: list[str], team_id: str) -> None:
+        if len(people) == 1:
+            self.stack.push(StartEmbedCommand(people[0], team_id))
+            return
+        with self.stack.macro(f"Embed {len(people)} people in {self.model.teams[team_id].name}"):
+            for person_id in people:
+                self.stack.push(StartEmbedCommand(person_id, team_id))
+
+    def _hand_to_sre(self, services: list[str], team_id: str) -> None:
+        if len(services) == 1:
+            self.stack.push(SetServiceSupportCommand(services[0], team_id))
+            return
+        team = self.model.teams[team_id]
+        with self.stack.macro(f"Hand {len(services)} services to {team.name}"):
+            for service_id in services:
+                self.stack.push(SetServiceSupportCommand(service_id, team_id))
 
     def slot_below(self, team_id: str) -> Point:
         """A free spot under a team's lowest member on the canvas (where a newcomer goes)."""

@@ -4,16 +4,22 @@
 (or Space held down) pans, dragging on the background draws a rubber band, and dragging nodes moves
 them; when a node drag ends the view reports it once through ``drag_finished`` (start and end
 positions, the drop point and the keyboard modifiers) so that ``interactions`` can push one
-command. It never changes the model itself.
+command. Entity ids dragged in from the explorer are handed to its ``drop_target`` (accepted
+only where a drop would do something, so the cursor says no elsewhere). It never changes the
+model itself.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
@@ -30,8 +36,19 @@ if TYPE_CHECKING:
 
 from orgmodel.ui.diagram.items import TEXT_LOD, NodeItem, node_of_item
 from orgmodel.ui.diagram.scene import DiagramScene
+from orgmodel.ui.dragdata import ids_of
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 4.0
+
+
+class DropTarget(Protocol):
+    """Decides what entity ids dragged in from another widget mean (``Interactions``)."""
+
+    def drag_over(self, ids: list[str], point: QPointF, modifiers: object) -> bool: ...
+    def drag_left(self) -> None: ...
+    def drop(self, ids: list[str], point: QPointF, modifiers: object) -> bool: ...
+
+
 SMOOTH_ZOOM = 0.25  # below this zoom the canvas is drawn without antialiasing
 
 
@@ -64,6 +81,9 @@ class DiagramView(QGraphicsView):
         self._drag_start: dict[str, QPointF] = {}
         self._pan_from: QPointF | None = None
         self._space = False
+        self.drop_target: DropTarget | None = None  # entity drags from the explorer
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
         self._follow_palette()
 
     def _follow_palette(self) -> None:
@@ -287,3 +307,40 @@ class DiagramView(QGraphicsView):
         if any(end[n] != start[n] for n in end):
             drop = self.mapToScene(event.position().toPoint())
             self.drag_finished.emit(start, end, drop, event.modifiers())
+
+    # ----------------------------------------------------------------- drops from other widgets
+    def _dragged_ids(self, event: QDropEvent) -> list[str]:
+        return ids_of(event.mimeData()) if self.drop_target is not None else []
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self._dragged_ids(event):
+            super().dragEnterEvent(event)
+            return
+        event.acceptProposedAction()  # an ignored enter gets no moves; the moves decide
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        ids = self._dragged_ids(event)
+        if not ids or self.drop_target is None:
+            super().dragMoveEvent(event)
+            return
+        point = self.mapToScene(event.position().toPoint())
+        if self.drop_target.drag_over(ids, point, event.modifiers()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        if self.drop_target is not None:
+            self.drop_target.drag_left()
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        ids = self._dragged_ids(event)
+        if not ids or self.drop_target is None:
+            super().dropEvent(event)
+            return
+        point = self.mapToScene(event.position().toPoint())
+        if self.drop_target.drop(ids, point, event.modifiers()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()

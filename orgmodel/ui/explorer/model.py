@@ -9,7 +9,6 @@ expanded rows and selection across it). Dragging people onto a team pushes ``Mov
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,11 +27,11 @@ from orgmodel.core.events import EntityEvent
 from orgmodel.core.kinds import EntityKind
 from orgmodel.editing.commands import ChangeEntityCommand, MovePersonCommand
 from orgmodel.editing.stack import CommandStack
+from orgmodel.ui.dragdata import MIME_IDS, ids_mime, ids_of
 from orgmodel.ui.explorer.tree import ORGANISATION_KEY, Node, build_tree, placement
 from orgmodel.ui.icons import folder_icon, kind_icon, named_icon
 from orgmodel.ui.labels import entity_detail, entity_name, entity_tooltip
 
-MIME_IDS = "application/x-orgmodel-ids"
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 _DETACHED = Node("__detached__")
@@ -253,18 +252,10 @@ class ExplorerModel(QAbstractItemModel):
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
         ids = list(dict.fromkeys(self.node(i).key for i in indexes if self.node(i).is_entity))
-        data = QMimeData()
-        data.setData(MIME_IDS, json.dumps(ids).encode("utf-8"))
-        return data
+        return ids_mime(ids)
 
     def _dropped_people(self, data: QMimeData) -> list[str]:
-        if not data.hasFormat(MIME_IDS):
-            return []
-        try:
-            ids = json.loads(bytes(data.data(MIME_IDS).data()).decode("utf-8"))
-        except ValueError:
-            return []
-        return [i for i in ids if isinstance(i, str) and i in self._model.people]
+        return [i for i in ids_of(data) if i in self._model.people]
 
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
                         parent: Index) -> bool:
