@@ -34,8 +34,8 @@ Rect = tuple[float, float, float, float]  # left, top, right, bottom
 
 
 def _node_rect(node: NodeItem) -> Rect:
-    pos, style = node.pos(), node.style
-    x, y, w, h = pos.x(), pos.y(), style.width / 2.0, style.height / 2.0
+    style = node.style
+    x, y, w, h = node.x(), node.y(), style.width / 2.0, style.height / 2.0
     return (x - w, y - h, x + w, y + h)
 
 
@@ -112,9 +112,10 @@ class ArrowEdgeItem(EdgeItem):
 HUB_END = {"member_of": "target", "owns": "source", "version_of": "target"}
 
 
-def hub_of(data: EdgeData) -> str:
-    """The shared end of a bundled edge (the team of a membership, the owner of a service)."""
-    return data.target if HUB_END[data.kind] == "target" else data.source
+def hub_and_leaf(data: EdgeData) -> tuple[str, str]:
+    """The shared end of a bundled edge (the team of a membership, the owner of a service) and
+    the other end."""
+    return (data.target, data.source) if HUB_END[data.kind] == "target" else (data.source, data.target)
 
 
 class CombItem(QGraphicsPathItem):
@@ -160,31 +161,34 @@ class CombItem(QGraphicsPathItem):
     def adjust(self) -> None:
         """One trunk per leaf column (hub -> bus -> down the column) plus a tick per leaf."""
         hub = _node_rect(self.hub)
-        hx = (hub[0] + hub[2]) / 2.0
+        hx, hub_bottom = (hub[0] + hub[2]) / 2.0, hub[3]
         path = QPainterPath()
-        columns: dict[float, list[Rect]] = {}
+        columns: dict[float, list[tuple[float, float]]] = {}  # left edge -> (top, centre y)
         for leaf in self.spokes.values():
-            rect = _node_rect(leaf)
-            if self.orthogonal and rect[1] - hub[3] > 8:
-                columns.setdefault(rect[0], []).append(rect)
+            style = leaf.style
+            x, y, w, h = leaf.x(), leaf.y(), style.width / 2.0, style.height / 2.0
+            if self.orthogonal and y - h - hub_bottom > 8:
+                column = columns.get(x - w)
+                if column is None:
+                    columns[x - w] = [(y - h, y)]
+                else:
+                    column.append((y - h, y))
             else:
-                ca, cb = _centre(hub), _centre(rect)
-                start, end = _clip(ca, cb, hub), _clip(cb, ca, rect)
-                path.moveTo(*start)
-                path.lineTo(*end)
-        for left, rects in columns.items():
+                rect = (x - w, y - h, x + w, y + h)
+                ca, cb = _centre(hub), (x, y)
+                path.moveTo(*_clip(ca, cb, hub))
+                path.lineTo(*_clip(cb, ca, rect))
+        for left, leaves in columns.items():
             bus_x = left - INDENT / 2.0
-            top = min(r[1] for r in rects)
-            bus_y = hub[3] + min(LEAF_TOP_GAP / 2.0, (top - hub[3]) / 2.0)
-            bottom = max((r[1] + r[3]) / 2.0 for r in rects)
-            path.moveTo(hx, hub[3])
+            top = min(t for t, _ in leaves)
+            bus_y = hub_bottom + min(LEAF_TOP_GAP / 2.0, (top - hub_bottom) / 2.0)
+            path.moveTo(hx, hub_bottom)
             path.lineTo(hx, bus_y)
             path.lineTo(bus_x, bus_y)
-            path.lineTo(bus_x, bottom)
-            for r in rects:
-                y = (r[1] + r[3]) / 2.0
+            path.lineTo(bus_x, max(y for _, y in leaves))
+            for _, y in leaves:
                 path.moveTo(bus_x, y)
-                path.lineTo(r[0], y)
+                path.lineTo(left, y)
         self.setPath(path)
 
 
@@ -227,7 +231,9 @@ def _clip(inside: tuple[float, float], outside: tuple[float, float], r: Rect) ->
 
 def _polyline(points: list[tuple[float, float]]) -> QPainterPath:
     path = QPainterPath()
-    path.addPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
+    path.moveTo(*points[0])
+    for x, y in points[1:]:
+        path.lineTo(x, y)
     return path
 
 

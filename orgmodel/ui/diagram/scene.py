@@ -23,7 +23,7 @@ from orgmodel.core.events import EntityEvent
 from orgmodel.core.kinds import Layout
 from orgmodel.core.model import OrgModel
 from orgmodel.ui.diagram import filters
-from orgmodel.ui.diagram.edges import HUB_END, CombItem, EdgeItem, hub_of, make_edge
+from orgmodel.ui.diagram.edges import HUB_END, CombItem, EdgeItem, hub_and_leaf, make_edge
 from orgmodel.ui.diagram.filters import ViewFilter
 from orgmodel.ui.diagram.graphdata import (
     EdgeData,
@@ -209,10 +209,10 @@ class DiagramScene(NodeMotion, QGraphicsScene):
             self.by_kind.get(edge.kind, {}).pop(edge_id, None)
 
     def _sync_edges(self, edges: Iterable[EdgeData]) -> None:
-        kinds = self.edge_kinds
+        kinds, shown, items = self.edge_kinds, self.visible, self.edge_items
         for edge in edges:
-            wanted = filters.visible_edge(edge, self.visible, kinds)
-            item = self.edge_items.get(edge.id)
+            wanted = edge.kind in kinds and edge.source in shown and edge.target in shown
+            item = items.get(edge.id)
             if wanted and item is None:
                 if edge.kind in HUB_END:
                     self._add_to_comb(edge)
@@ -221,14 +221,14 @@ class DiagramScene(NodeMotion, QGraphicsScene):
                                      self.node_items[edge.target], self.orthogonal)
                     if self.dark:
                         item.set_dark(True)
-                    self.edge_items[edge.id] = item
+                    items[edge.id] = item
                     self.addItem(item)
             elif not wanted and item is not None:
                 self._drop_edge_item(edge.id)
         self._adjust_dirty_combs()
 
     def _add_to_comb(self, edge: EdgeData) -> None:
-        hub = hub_of(edge)
+        hub, leaf = hub_and_leaf(edge)
         key = (hub, edge.kind)
         comb = self.combs.get(key)
         if comb is None:
@@ -237,7 +237,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
                 comb.set_dark(True)
             self.combs[key] = comb
             self.addItem(comb)
-        leaf = edge.source if hub == edge.target else edge.target
+            self._dirty_combs.add(key)
         comb.add(edge, self.node_items[leaf])
         self.edge_items[edge.id] = comb
         self._dirty_combs.add(key)
