@@ -14,7 +14,7 @@ import importlib
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from orgmodel.editing.stack import CommandStack
@@ -44,6 +44,8 @@ def placeholder(text: str) -> QLabel:
 
 class CentralTabs(QTabWidget):
     """Diagram and simulation tabs for the current document."""
+
+    legend_shown_changed = Signal(bool)  # the diagram's legend was shown or hidden there
 
     def __init__(self, hub: SelectionHub, parent: QWidget | None = None, settings: Any = None) -> None:
         super().__init__(parent)
@@ -95,6 +97,9 @@ class CentralTabs(QTabWidget):
         signal = getattr(self.diagram, "selection_changed", None)
         if signal is not None:
             signal.connect(self._on_diagram_selection)
+        if self._settings is not None and hasattr(self.diagram, "use_settings"):
+            self.diagram.use_settings(self._settings)  # the legend as the user left it
+            self.diagram.legend_shown_changed.connect(self.legend_shown_changed)
         return self.diagram  # type: ignore[no-any-return]
 
     def _on_tab(self, index: int) -> None:

@@ -96,7 +96,21 @@ class MainWindow(QMainWindow):
         if self.toolbar is not None:
             menu.addAction(self.toolbar.toggleViewAction())
         menu.addSeparator()
+        self.legend_action = menu.addAction("Show &Legend")
+        self.legend_action.setCheckable(True)
+        self.legend_action.setChecked(self.settings.legend_shown)
+        self.legend_action.setToolTip("The diagram's legend (click its title to collapse it, "
+                                      "drag it to another corner)")
+        self.legend_action.toggled.connect(self._show_legend)
+        self.central.legend_shown_changed.connect(self.legend_action.setChecked)
+        menu.addSeparator()
         menu.addAction(self.actions.presentation)
+
+    def _show_legend(self, shown: bool) -> None:
+        self.settings.legend_shown = shown
+        diagram = self.central.diagram
+        if diagram is not None and hasattr(diagram, "legend"):
+            diagram.legend.set_wanted(shown)
 
     def _context_menus(self) -> None:
         """Right-click in the explorer: add next to the clicked row, delete it."""

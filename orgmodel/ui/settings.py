@@ -14,6 +14,14 @@ from PySide6.QtCore import QByteArray, QSettings
 THEMES = ("system", "light", "dark")
 MAX_RECENT = 8
 DEFAULT_AUTOSAVE_SECONDS = 60
+LEGEND_CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
+
+
+def _flag(value: object) -> bool:
+    """A boolean read back from QSettings (INI files give the strings 'true'/'false')."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)
 
 
 class AppSettings:
@@ -52,6 +60,33 @@ class AppSettings:
     @default_scenario.setter
     def default_scenario(self, value: str) -> None:
         self.qsettings.setValue("simulation/default_scenario", value)
+
+    # ------------------------------------------------------------ the diagram's legend
+    @property
+    def legend_shown(self) -> bool:
+        return _flag(self.qsettings.value("diagram/legend_shown", True))
+
+    @legend_shown.setter
+    def legend_shown(self, value: bool) -> None:
+        self.qsettings.setValue("diagram/legend_shown", bool(value))
+
+    @property
+    def legend_collapsed(self) -> bool:
+        return _flag(self.qsettings.value("diagram/legend_collapsed", False))
+
+    @legend_collapsed.setter
+    def legend_collapsed(self, value: bool) -> None:
+        self.qsettings.setValue("diagram/legend_collapsed", bool(value))
+
+    @property
+    def legend_corner(self) -> str:
+        value = str(self.qsettings.value("diagram/legend_corner", "bottom-left"))
+        return value if value in LEGEND_CORNERS else "bottom-left"
+
+    @legend_corner.setter
+    def legend_corner(self, value: str) -> None:
+        self.qsettings.setValue("diagram/legend_corner",
+                                value if value in LEGEND_CORNERS else "bottom-left")
 
     # ------------------------------------------------------------ recent files
     def recent_files(self) -> list[str]:

@@ -45,7 +45,7 @@ class PresentationWindow(QWidget):
         self.title = QLabel(self)
         self.counter = QLabel(self.view.viewport())
         self._style_overlays()
-        self.legend = Legend(self.view.viewport())
+        self.legend = Legend(self.view.viewport(), interactive=False)
         self.view.overlay = self.legend
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -154,8 +154,8 @@ class DiagramView(QGraphicsView):
         self.zoom_changed.emit(self.zoom())
 
     def _clear_of_overlay(self, target: QRectF) -> QRectF:
-        """``target`` grown so that, fitted, the nodes sit beside or above the legend in the
-        bottom-left corner rather than under it (unless that would shrink them too much)."""
+        """``target`` grown so that, fitted, the nodes sit beside the legend's corner (above or
+        below it) rather than under it (unless that would shrink them too much)."""
         overlay = self.overlay
         if overlay is None:
             return target
@@ -166,15 +166,19 @@ class DiagramView(QGraphicsView):
         ow, oh = overlay.width() + 16.0, overlay.height() + 16.0
         tw, th = target.width(), target.height()
         plain = min(vw / tw, vh / th)
-        if not self._covers_nodes(target, plain, QRectF(0.0, vh - oh, ow, oh)):
+        left, top = overlay.at_left, overlay.at_top
+        corner = QRectF(0.0 if left else vw - ow, 0.0 if top else vh - oh, ow, oh)
+        if not self._covers_nodes(target, plain, corner):
             return target
         beside = min(max(vw - ow, 1.0) / tw, vh / th)
         above = min(vw / tw, max(vh - oh, 1.0) / th)
         if max(beside, above) < plain * 0.6:
             return target
         if beside >= above:
-            return target.adjusted(-ow / beside, 0, 0, 0)
-        return target.adjusted(0, 0, 0, oh / above)
+            grow = ow / beside
+            return target.adjusted(-grow, 0, 0, 0) if left else target.adjusted(0, 0, grow, 0)
+        grow = oh / above
+        return target.adjusted(0, -grow, 0, 0) if top else target.adjusted(0, 0, 0, grow)
 
     def _covers_nodes(self, target: QRectF, zoom: float, corner: QRectF) -> bool:
         """Whether ``corner`` (viewport pixels) would hide a node once ``target`` is fitted."""

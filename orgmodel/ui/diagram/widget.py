@@ -11,7 +11,7 @@ view"; "Save as view" adds a new one. The public API follows docs/internal-api.m
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -33,6 +33,9 @@ from orgmodel.ui.diagram.scene import DiagramScene
 from orgmodel.ui.diagram.search import Search
 from orgmodel.ui.diagram.view import DiagramView
 
+if TYPE_CHECKING:
+    from orgmodel.ui.settings import AppSettings
+
 READABLE_ZOOM = 0.8  # centring a node zoomed out too far to read it zooms in to this
 
 
@@ -48,6 +51,7 @@ class DiagramWidget(QWidget):
 
     selection_changed = Signal(list)
     view_switched = Signal(object)  # view id or None
+    legend_shown_changed = Signal(bool)  # the user showed or hid the legend
 
     def __init__(self, stack: CommandStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +80,8 @@ class DiagramWidget(QWidget):
         self._add_shortcuts()
         self.scene.selectionChanged.connect(self._emit_selection)
         self.view.viewport_changed.connect(self.legend.place)
+        self.legend.state_changed.connect(self._on_legend_changed)
+        self._settings: AppSettings | None = None
         events = self.model.events
         self._listening = [
             (events.entity_changed, self._on_entity_changed),
@@ -88,6 +94,22 @@ class DiagramWidget(QWidget):
         # a widget deleted by its parent (a closed document's tab) must stop listening too
         self.destroyed.connect(partial(_stop_listening, self._listening, self.scene))
         self.set_view(next(iter(self.model.views), None))
+
+    def use_settings(self, settings: AppSettings) -> None:
+        """Show the legend as the user left it last time, and remember how they change it."""
+        self._settings = settings
+        self.legend.restore(settings.legend_shown, settings.legend_collapsed,
+                            settings.legend_corner)
+        self.controls.legend_action.setChecked(self.legend.wanted)
+
+    def _on_legend_changed(self) -> None:
+        legend = self.legend
+        self.controls.legend_action.setChecked(legend.wanted)
+        if self._settings is not None:
+            self._settings.legend_shown = legend.wanted
+            self._settings.legend_collapsed = legend.collapsed
+            self._settings.legend_corner = legend.corner
+        self.legend_shown_changed.emit(legend.wanted)
 
     def close_model(self) -> None:
         """Stop listening to the model (before the document closes); safe to call twice."""
