@@ -138,10 +138,12 @@ class CombItem(QGraphicsPathItem):
     def set_dark(self, dark: bool) -> None:
         self.setPen(edge_pen(self.kind, dark))
 
-    def add(self, data: EdgeData, leaf: NodeItem) -> None:
-        self.spokes[data.id] = leaf
-        if self not in leaf.edges:
-            leaf.edges.append(self)
+    def add(self, spokes: list[tuple[tuple[str, str, str], NodeItem]]) -> None:
+        """Edges (by id) to leaves; call ``adjust`` after."""
+        for edge_id, leaf in spokes:
+            self.spokes[edge_id] = leaf
+            if self not in leaf.edges:
+                leaf.edges.append(self)
 
     def remove(self, edge_id: tuple[str, str, str]) -> None:
         leaf = self.spokes.pop(edge_id, None)

@@ -209,37 +209,36 @@ class DiagramScene(NodeMotion, QGraphicsScene):
             self.by_kind.get(edge.kind, {}).pop(edge_id, None)
 
     def _sync_edges(self, edges: Iterable[EdgeData]) -> None:
-        kinds, shown, items = self.edge_kinds, self.visible, self.edge_items
+        kinds, shown, items, nodes = self.edge_kinds, self.visible, self.edge_items, self.node_items
+        spokes: dict[tuple[str, str], list[tuple[tuple[str, str, str], NodeItem]]] = {}
         for edge in edges:
             wanted = edge.kind in kinds and edge.source in shown and edge.target in shown
             item = items.get(edge.id)
             if wanted and item is None:
                 if edge.kind in HUB_END:
-                    self._add_to_comb(edge)
+                    hub, leaf = hub_and_leaf(edge)
+                    spokes.setdefault((hub, edge.kind), []).append((edge.id, nodes[leaf]))
                 else:
-                    item = make_edge(edge, self.node_items[edge.source],
-                                     self.node_items[edge.target], self.orthogonal)
+                    item = make_edge(edge, nodes[edge.source], nodes[edge.target], self.orthogonal)
                     if self.dark:
                         item.set_dark(True)
                     items[edge.id] = item
                     self.addItem(item)
             elif not wanted and item is not None:
                 self._drop_edge_item(edge.id)
+        for key, new in spokes.items():
+            self._add_to_comb(key, new)
         self._adjust_dirty_combs()
 
-    def _add_to_comb(self, edge: EdgeData) -> None:
-        hub, leaf = hub_and_leaf(edge)
-        key = (hub, edge.kind)
+    def _add_to_comb(self, key: tuple[str, str], spokes: list[tuple[tuple[str, str, str], NodeItem]]) -> None:
+        """Bundle edges into the comb of a hub and kind (made when missing, shown once routed)."""
         comb = self.combs.get(key)
         if comb is None:
-            comb = CombItem(edge.kind, self.node_items[hub], self.orthogonal)
+            comb = self.combs[key] = CombItem(key[1], self.node_items[key[0]], self.orthogonal)
             if self.dark:
                 comb.set_dark(True)
-            self.combs[key] = comb
-            self.addItem(comb)
-            self._dirty_combs.add(key)
-        comb.add(edge, self.node_items[leaf])
-        self.edge_items[edge.id] = comb
+        comb.add(spokes)
+        self.edge_items.update(dict.fromkeys([edge_id for edge_id, _ in spokes], comb))
         self._dirty_combs.add(key)
 
     def _adjust_dirty_combs(self) -> None:
@@ -247,6 +246,8 @@ class DiagramScene(NodeMotion, QGraphicsScene):
             comb = self.combs.get(key)
             if comb is not None:
                 comb.adjust()
+                if comb.scene() is None:  # new: routed before it joins the scene (no repaint)
+                    self.addItem(comb)
         self._dirty_combs.clear()
 
     def _make_node_item(self, node_id: str, at: Point | None = None) -> NodeItem:
