@@ -187,28 +187,37 @@ def all_edges(model: OrgModel) -> Iterator[tuple[str, EdgeData]]:
                 yield entity.id, made
 
 
-class EdgeIndex(NamedTuple):
-    """Every edge of a model by id, by kind and by the entity holding it (in model order)."""
+class GraphIndex(NamedTuple):
+    """Every node and edge of a model: edges by id, by kind and by the entity holding them."""
 
+    nodes: dict[str, NodeData]
     edges: dict[tuple[str, str, str], EdgeData]
     by_kind: dict[str, dict[tuple[str, str, str], EdgeData]]
     held: dict[str, list[tuple[str, str, str]]]
 
 
-def edge_index(model: OrgModel) -> EdgeIndex:
+def graph_index(model: OrgModel) -> GraphIndex:
+    """``all_nodes`` and ``all_edges`` indexed in one pass (in model order)."""
+    nodes: dict[str, NodeData] = {}
     edges: dict[tuple[str, str, str], EdgeData] = {}
+    by_kind: dict[str, dict[tuple[str, str, str], EdgeData]] = {}
     held: dict[str, list[tuple[str, str, str]]] = {}
     for entity in model.entities():
-        make = _HELD.get(type(entity))
-        made = make(model, entity) if make is not None else None
+        kind = type(entity)
+        make_node = _NODE.get(kind)
+        if make_node is not None:
+            node = make_node(model, entity)
+            nodes[node.id] = node
+        make_edges = _HELD.get(kind)
+        made = make_edges(model, entity) if make_edges is not None else None
         if made:
-            held[entity.id] = [e.id for e in made]
+            ids = held[entity.id] = []
             for e in made:
-                edges[e.id] = e
-    by_kind: dict[str, dict[tuple[str, str, str], EdgeData]] = {}
-    for edge_id, e in edges.items():
-        kind = by_kind.get(e.kind)
-        if kind is None:
-            kind = by_kind[e.kind] = {}
-        kind[edge_id] = e
-    return EdgeIndex(edges, by_kind, held)
+                edge_id = e.id
+                ids.append(edge_id)
+                edges[edge_id] = e
+                of_kind = by_kind.get(e.kind)
+                if of_kind is None:
+                    of_kind = by_kind[e.kind] = {}
+                of_kind[edge_id] = e
+    return GraphIndex(nodes, edges, by_kind, held)

@@ -27,11 +27,9 @@ from orgmodel.ui.diagram.edges import HUB_END, CombItem, EdgeItem, hub_and_leaf,
 from orgmodel.ui.diagram.filters import ViewFilter
 from orgmodel.ui.diagram.graphdata import (
     EdgeData,
-    NodeData,
-    all_nodes,
     dependents,
-    edge_index,
     edges_held_by,
+    graph_index,
     node_of,
 )
 from orgmodel.ui.diagram.items import NodeItem
@@ -50,8 +48,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         self.dark = False
         self.setBackgroundBrush(QColor(CANVAS_LIGHT))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        self.nodes: dict[str, NodeData] = {n.id: n for n in all_nodes(model)}
-        self.edges, self.by_kind, self.held = edge_index(model)
+        self.nodes, self.edges, self.by_kind, self.held = graph_index(model)
         self.node_items: dict[str, NodeItem] = {}
         self.edge_items: dict[tuple[str, str, str], EdgeItem | CombItem] = {}
         self.combs: dict[tuple[str, str], CombItem] = {}

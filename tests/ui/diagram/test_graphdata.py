@@ -7,7 +7,7 @@ import pytest
 from orgmodel.analysis.graph import build_graph
 from orgmodel.examples import load_example
 from orgmodel.ui.diagram.filters import HUGE_MODEL, ViewFilter, visible_nodes
-from orgmodel.ui.diagram.graphdata import all_edges, all_nodes
+from orgmodel.ui.diagram.graphdata import all_edges, all_nodes, graph_index
 
 from .conftest import small_model
 
@@ -24,6 +24,21 @@ def test_nodes_and_edges_match_build_graph() -> None:
     ours = {(e.source, e.target, e.key, e.kind) for _, e in all_edges(model)}
     theirs = {(u, v, k, d["kind"]) for u, v, k, d in graph.edges(keys=True, data=True)}
     assert ours == theirs
+
+
+def test_graph_index_is_all_nodes_and_edges_by_id_kind_and_holder() -> None:
+    model = load_example("seed-enterprise")
+    index = graph_index(model)
+    assert index.nodes == {n.id: n for n in all_nodes(model)}
+    pairs = list(all_edges(model))
+    assert list(index.edges.values()) == [e for _, e in pairs]
+    assert all(e.id == (e.source, e.target, e.key) for e in index.edges.values())
+    held: dict[str, list[tuple[str, str, str]]] = {}
+    for holder, e in pairs:
+        held.setdefault(holder, []).append(e.id)
+    assert index.held == held
+    assert {k: list(v.values()) for k, v in index.by_kind.items()} == {
+        k: [e for _, e in pairs if e.kind == k] for k in {e.kind for _, e in pairs}}
 
 
 def _visible(flt: ViewFilter) -> set[str]:
