@@ -35,7 +35,7 @@ from orgmodel.sim.engine_engineering import engineering_time
 from orgmodel.sim.engine_growth import finish_migration_week, start_week
 from orgmodel.sim.engine_ladder import ladder, update_flags
 from orgmodel.sim.engine_load import Week, demand_and_capacity
-from orgmodel.sim.engine_state import HOURS, NONE, SHIFTS_PER_WEEK, Floats, State, init_state
+from orgmodel.sim.engine_state import HOURS, SHIFTS_PER_WEEK, Floats, State, init_state
 from orgmodel.sim.engine_stocks import update_stocks
 from orgmodel.sim.scenario import ScenarioParams
 
@@ -100,10 +100,8 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
     dev_eng = software @ cm.team_fte
     services = st.pool_count[:, : st.pools]  # end of week: after this week's handbacks
     services_sre = services[:, :ps].sum(1)
-    auto, perf = st.auto_request, st.perf_request
-    n_wait = np.count_nonzero(auto != NONE, axis=1) + np.count_nonzero(perf != NONE, axis=1)
-    # NONE is -1: adding n_wait back removes the -1 of every empty slot from the sums
-    requested = auto.sum(1) + perf.sum(1) + (2 * st.teams - n_wait)
+    n_wait = st.auto_waiting + st.perf_waiting
+    waiting = n_wait.astype(np.float64)
     tail = poisson_tail(wk.pages[:, :ps], p.oncall.max_incidents_per_shift)
     n_active = st.pool_count[:, : st.pools].sum(1)
     values = {
@@ -126,8 +124,8 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
         "services_per_sre": _ratio(services_sre, sre_people),
         "dev_ops_fraction": _ratio(dev_ops, wk.available[:, ps:].sum(1)),
         "dev_hours_lost_to_ops": dev_ops,
-        "embed_queue_length": n_wait.astype(np.float64),
-        "embed_wait_weeks": _ratio((t * n_wait - requested).astype(np.float64), n_wait),
+        "embed_queue_length": waiting,
+        "embed_wait_weeks": _ratio((t * n_wait - st.waiting_weeks).astype(np.float64), waiting),
         "platform_maturity": st.maturity.copy(),
         "mean_complexity": _ratio(wk.complexity_sum, n_active),  # wk.services is a view of these counts
         "ops_overload": st.ops_flag.any(1).astype(np.float64),

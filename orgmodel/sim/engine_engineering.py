@@ -18,7 +18,7 @@ import numpy as np
 
 from orgmodel.sim.compile import CompiledModel
 from orgmodel.sim.engine_load import Week
-from orgmodel.sim.engine_state import F32, HOURS, Floats, Floats32, Ints, State, nonzero2
+from orgmodel.sim.engine_state import F32, HOURS, Floats, Floats32, Ints, State
 from orgmodel.sim.scenario import ScenarioParams
 
 BUCKETS = 48  # half-octave buckets of expected ops hours per service
@@ -45,8 +45,7 @@ def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
     cx = p.complexity
     ps, used = st.sre_pools, st.used
     team_hours = np.where(st.team_active, cm.team_fte[None, :] * HOURS * cx.dev_anti_regressive_share, 0.0)
-    rows, teams = nonzero2(st.perf_end >= 0)  # an embedded SRE-SWE adds H (few: by index)
-    team_hours[rows, teams] += HOURS
+    np.add(team_hours, HOURS, out=team_hours, where=st.perf_end >= 0)  # an embedded SRE-SWE adds H
     owned = st.owner_count[:, ps: st.pools]
     per_service = np.zeros((st.runs, st.width), dtype=F32)
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -63,6 +63,7 @@ def _end_embeds(st: State, p: ScenarioParams, t: int) -> None:
         a = st.automation[rows, teams]
         st.automation[rows, teams] = a + p.embeds.automation_gain * (1.0 - a)
         st.auto_end[rows, teams] = NONE
+        np.subtract.at(st.auto_busy, rows, 1)
     rows, teams = nonzero2(st.perf_end == t)
     if rows.size:
         np.add.at(st.swe_out, (rows, st.perf_pool[rows, teams]), -1)
@@ -76,6 +77,7 @@ def _scheduled_embeds(st: State, cm: CompiledModel, t: int) -> None:
             continue
         if embed.automation:
             st.auto_end[:, embed.host] = embed.end_week
+            st.auto_busy = np.count_nonzero(st.auto_end != NONE, axis=1)
         else:
             busy = st.perf_end[:, embed.host] != NONE
             np.add.at(st.swe_out, (np.nonzero(busy)[0], st.perf_pool[busy, embed.host]), -1)

@@ -32,11 +32,11 @@ from orgmodel.sim.engine_state import (
     HOURS,
     MIGRATION_WEEKS,
     SHIFTS_PER_WEEK,
-    Bools,
     Floats,
     Floats32,
     Ints,
     State,
+    sums_exactly,
 )
 from orgmodel.sim.scenario import ScenarioParams
 
@@ -53,10 +53,10 @@ class SreServices:
     key: np.ndarray  # row * Ps + pool
     owner_flat: np.ndarray  # row * (P + 1) + Ps + owner
     releases: Floats
-    # hours_of(idx, moving): the expected hours of services ``idx`` (None: all), migration
-    # hours included for those ``moving`` (None: no migrations this week)
-    hours_of: Callable[[Ints | None, Bools | None], Floats]
-    moving: Bools | None = None
+    # hours_of(idx, week): the expected hours of services ``idx`` (None: all), migration hours
+    # included for those still migrating after ``week`` (None: no migrations this week)
+    hours_of: Callable[[Ints | None, int | None], Floats]
+    moving_week: int | None = None  # this week while migrations run
     complexity: Floats | None = None  # this week's complexity of each (float64), when exponent is 1
     _hours: Floats | None = None
 
@@ -64,13 +64,13 @@ class SreServices:
     def hours(self) -> Floats:
         """Expected ops hours of each in its SRE pool this week (computed when first needed)."""
         if self._hours is None:
-            self._hours = self.hours_of(None, self.moving)
+            self._hours = self.hours_of(None, self.moving_week)
         return self._hours
 
     def hours_at(self, idx: Ints) -> Floats:
         """``hours[idx]``, computing only those while ``hours`` has not been needed (elementwise,
         so the values are the same)."""
-        return self.hours_of(idx, self.moving) if self._hours is None else self._hours[idx]
+        return self.hours_of(idx, self.moving_week) if self._hours is None else self._hours[idx]
 
 
 @dataclass
@@ -135,20 +135,24 @@ def demand_and_capacity(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
     tick_pool = _rate_sum(st, cm.rates["tickets"], sum_c, c, used)
     toil_pool = _rate_sum(st, cm.rates["toil"], sum_c, c, used)
     team_a = st.automation
-    inc_pool[:, ps:] *= 1 - 0.5 * team_a
-    toil_pool[:, ps:] *= 1 - team_a
+    # the owner's automation factors per team slot, shared by dev pools and SRE services
+    inc_factor, toil_factor = 1 - 0.5 * team_a, 1 - team_a
+    inc_pool[:, ps:] *= inc_factor
+    toil_pool[:, ps:] *= toil_factor
     migrating = st.migrations_until >= 0 and t < st.migrations_until + 1
     mig_pool = st.mig_count[:, : st.pools] * (load_migration(p) * m["migration"])[:, None] if migrating else None
-    sre = _sre_services(st, cm, p, m, c, c_f, inc_pool, tick_pool, toil_pool)
+    sre = _sre_services(st, cm, p, m, c, c_f, (inc_factor, toil_factor), inc_pool, tick_pool, toil_pool)
     inc_pool *= m["incidents"][:, None]
     tick_pool *= m["tickets"][:, None]
     det_pool = toil_pool * m["toil"][:, None]  # toil hours are >= 0: adding no migration is a no-op
     if mig_pool is not None:
         det_pool += mig_pool
     if ps:
-        det_pool[:, :ps] += sre_review_hours(st, p, m, sre)
+        det_pool[:, :ps] += sre_review_hours(st, cm, p, m, sre)
     if ps and migrating:
-        sre.moving = np.take(st.migration_end.ravel(), sre.pos) > t  # now: the state moves on
+        # which services still migrate is read when hours are needed: ``migration_end`` only
+        # changes at the start of a week (engine_growth), so it reads the same all week
+        sre.moving_week = t
     expected = inc_pool[:, :ps] * load.incident_hours + tick_pool[:, :ps] * load.ticket_hours + det_pool[:, :ps]
     if rng is None:
         incidents, tickets = inc_pool, tick_pool
@@ -179,8 +183,8 @@ def _rate_sum(st: State, rate: Rate, sum_c: Floats, c: Floats32 | None, used: in
 
 
 def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, Floats],
-                  c: Floats32 | None, c_f: Floats32 | None, inc_pool: Floats, tick_pool: Floats,
-                  toil_pool: Floats) -> SreServices:
+                  c: Floats32 | None, c_f: Floats32 | None, factors: tuple[Floats, Floats],
+                  inc_pool: Floats, tick_pool: Floats, toil_pool: Floats) -> SreServices:
     """SRE pools get their sums from the SRE services alone (the owner's automation applies)."""
     ps = st.sre_pools
     empty = np.zeros(0, dtype=np.int64)
@@ -188,7 +192,8 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
         return SreServices(empty, empty, empty, empty, empty, empty, empty, np.zeros(0), lambda _, __: np.zeros(0))
     slot, row, pool, owner = st.sre_slot, st.sre_row, st.sre_pool, st.sre_owner
     pos, key, owners = st.sre_pos, st.sre_key, st.sre_owner_flat
-    a = np.take(st.automation.ravel(), st.sre_team)
+    inc_factor = np.take(factors[0].ravel(), st.sre_team)  # 1 - 0.5 * the owner's automation
+    toil_factor = np.take(factors[1].ravel(), st.sre_team)  # 1 - the owner's automation
     s_c32 = np.take(c.ravel(), pos) if c is not None else None
     s_c = s_c32.astype(np.float64) if s_c32 is not None else np.ones(pos.size)
     if c_f is None:
@@ -196,9 +201,9 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
     else:
         s_cf = s_c32 if c_f is c and s_c32 is not None else np.take(c_f.ravel(), pos)
     rates = cm.rates
-    s_inc = rates["incidents"].at(cm.base_incidents, slot) * s_cf * (1 - 0.5 * a)
+    s_inc = rates["incidents"].at(cm.base_incidents, slot) * s_cf * inc_factor
     s_tick = rates["tickets"].at(cm.base_tickets, slot) * s_c
-    s_toil = rates["toil"].at(cm.base_toil, slot) * s_c * (1 - a)
+    s_toil = rates["toil"].at(cm.base_toil, slot) * s_c * toil_factor
     size = st.runs * ps
     inc_pool[:, :ps] = np.bincount(key, s_inc, size).reshape(st.runs, ps)
     toil_pool[:, :ps] = np.bincount(key, s_toil, size).reshape(st.runs, ps)
@@ -209,15 +214,15 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
         tick_pool += share * owner_tickets[:, : st.pools]
     load = p.load
     releases = np.broadcast_to(rates["releases"].at(cm.base_releases, slot), slot.shape)
-    def hours(idx: Ints | None, moving: Bools | None) -> Floats:
+    def hours(idx: Ints | None, week: int | None) -> Floats:
         r, inc, tick, toil, rel = ((row, s_inc, s_tick, s_toil, releases) if idx is None else
                                    (row[idx], s_inc[idx], s_tick[idx], s_toil[idx], releases[idx]))
         total: Floats = (inc * m["incidents"][r] * load.incident_hours
                          + tick * (1 - share) * m["tickets"][r] * load.ticket_hours
                          + toil * m["toil"][r]
                          + rel * _review(p, m)[r])
-        if moving is not None:
-            mask = moving if idx is None else moving[idx]
+        if week is not None:
+            mask = np.take(st.migration_end.ravel(), pos if idx is None else pos[idx]) > week
             total += np.where(mask, load_migration(p) * m["migration"][r], 0.0)
         return total
 
@@ -230,11 +235,17 @@ def _review(p: ScenarioParams, m: dict[str, Floats]) -> Floats:
     return hours * m["review"]
 
 
-def sre_review_hours(st: State, p: ScenarioParams, m: dict[str, Floats], sre: SreServices) -> Floats:
+def sre_review_hours(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, Floats],
+                     sre: SreServices) -> Floats:
     """Release reviews per SRE pool: releases of its services times review hours."""
     ps = st.sre_pools
-    releases = np.bincount(sre.key, sre.releases, st.runs * ps)
-    return releases.reshape(st.runs, ps) * _review(p, m)[:, None]
+    rate = cm.rates["releases"]
+    if rate.slots.size == 0 and sums_exactly(rate.default):
+        # n services at the same rate sum to exactly n * rate: the pool's service count
+        releases: np.ndarray = st.pool_count[:, :ps] * rate.default
+    else:
+        releases = np.bincount(sre.key, sre.releases, st.runs * ps).reshape(st.runs, ps)
+    return releases * _review(p, m)[:, None]
 
 
 def _draw(rng: np.random.Generator, inc: Floats, tick: Floats,

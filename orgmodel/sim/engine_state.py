@@ -10,12 +10,14 @@ traffic of the hot loop); everything aggregated per pool is float64. Per-pool se
 per-pool migrating services (by cohort of migrations started together) are kept up to date
 incrementally; the SRE-supported services are a list, in the order they joined, with the flat
 indices the hot loop gathers by, in a buffer that grows in place; scratch (S, runs) arrays take
-the per-service temporaries. Embed bookkeeping per team slot is int32 (weeks). Not for
+the per-service temporaries. Embed bookkeeping per team slot is int32 (weeks), with per-run
+counts of queued requests and busy automation engineers kept up to date. Not for
 behaviour: the engine modules change the state.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -44,6 +46,14 @@ def nonzero2(a: np.ndarray) -> tuple[Ints, Ints]:
     flat = np.flatnonzero(a if a.dtype == np.bool_ else a != 0)
     rows, cols = np.divmod(flat, a.shape[1])
     return rows, cols
+
+
+def sums_exactly(value: float) -> bool:
+    """Whether any number (below 2**32) of copies of ``value`` >= 0 add up exactly in float64, in
+    any order: true when its significand has at most 21 bits (1.0, 0.5, 3.0, ...), so every partial
+    sum is exactly ``k * value``."""
+    significand = math.frexp(value)[0]
+    return value >= 0 and (significand * 2.0**21).is_integer()
 
 
 def accumulate(acc: Floats, amount: Floats) -> Ints:
@@ -84,6 +94,10 @@ class State:
     perf_pool: Weeks
     auto_queued: Ints  # (runs, weeks + 1): queued automation requests per request week
     perf_queued: Ints  # the same for performance requests
+    auto_waiting: Ints  # (runs,) queued automation requests, kept up to date
+    perf_waiting: Ints  # (runs,) queued performance requests
+    waiting_weeks: Ints  # (runs,) sum of the request weeks of every queued request (both kinds)
+    auto_busy: Ints  # (runs,) teams with an automation embed (``auto_end`` set)
     # per SRE pool (runs, Ps)
     sre_ramped: Floats
     swe_out: Ints
@@ -268,6 +282,8 @@ def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int)
         perf_pool=np.full((runs, t), NONE, dtype=np.int32),
         auto_queued=np.zeros((runs, weeks + 1), dtype=np.int64),
         perf_queued=np.zeros((runs, weeks + 1), dtype=np.int64),
+        auto_waiting=np.zeros(runs, dtype=np.int64), perf_waiting=np.zeros(runs, dtype=np.int64),
+        waiting_weeks=np.zeros(runs, dtype=np.int64), auto_busy=np.zeros(runs, dtype=np.int64),
         sre_ramped=np.broadcast_to(cm.sre_fte, (runs, ps)).astype(np.float64),
         swe_out=np.zeros((runs, ps), dtype=np.int64),
         prr_backlog=np.zeros((runs, ps)),

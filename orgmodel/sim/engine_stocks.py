@@ -82,11 +82,11 @@ def _requests(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
               rng: np.random.Generator | None) -> None:
     software = st.team_active & cm.team_software
     emb = p.embeds
-    for rate, acc, request, end, queued in (
+    for rate, acc, request, end, queued, waiting in (
         (emb.automation_requests_per_team_per_week, st.acc_auto, st.auto_request, st.auto_end,
-         st.auto_queued),
+         st.auto_queued, st.auto_waiting),
         (emb.performance_requests_per_team_per_week, st.acc_perf, st.perf_request, st.perf_end,
-         st.perf_queued),
+         st.perf_queued, st.perf_waiting),
     ):
         if rng is None:
             arrived = accumulate(acc, np.where(software, rate, 0.0)) > 0
@@ -96,7 +96,10 @@ def _requests(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
         rows, teams = nonzero2(arrived)  # few: look at the arrivals only
         new = (request[rows, teams] == NONE) & (end[rows, teams] == NONE)
         request[rows[new], teams[new]] = t
-        queued[:, t] += np.bincount(rows[new], minlength=st.runs)
+        added = np.bincount(rows[new], minlength=st.runs)
+        queued[:, t] += added
+        waiting += added
+        st.waiting_weeks += t * added
 
 
 def _oldest_first(request: np.ndarray, per_week: np.ndarray, serve: np.ndarray,
@@ -130,13 +133,17 @@ def _oldest_first(request: np.ndarray, per_week: np.ndarray, serve: np.ndarray,
 
 def _serve_automation(st: State, cm: CompiledModel, p: ScenarioParams, t: int) -> None:
     """Free automation engineers take the oldest requests, one request each."""
-    pending = np.count_nonzero(st.auto_request != NONE, axis=1)
-    free = cm.automation_engineers - np.count_nonzero(st.auto_end != NONE, axis=1)
-    serve = np.minimum(np.maximum(free, 0), pending)
+    free = cm.automation_engineers - st.auto_busy
+    serve = np.minimum(np.maximum(free, 0), st.auto_waiting)
     if not serve.any():
         return
     rows, teams, _ = _oldest_first(st.auto_request, st.auto_queued, serve, int(st.next_team.max()), t)
-    np.subtract.at(st.auto_queued, (rows, st.auto_request[rows, teams]), 1)
+    week = st.auto_request[rows, teams]
+    np.subtract.at(st.auto_queued, (rows, week), 1)
+    np.subtract.at(st.waiting_weeks, rows, week)
+    st.auto_waiting -= serve  # each run takes exactly ``serve`` of its requests
+    # a document embed may already hold the team's engineer: only idle teams become busy
+    np.add.at(st.auto_busy, rows[st.auto_end[rows, teams] == NONE], 1)
     st.auto_request[rows, teams] = NONE
     st.auto_end[rows, teams] = t + 1 + p.embeds.automation_weeks
 
@@ -151,7 +158,7 @@ def _serve_performance(st: State, cm: CompiledModel, p: ScenarioParams, t: int, 
     teams_able = (free > 0).sum(axis=1)
     if not teams_able.any():
         return
-    serve = np.minimum(teams_able, np.count_nonzero(st.perf_request != NONE, axis=1))
+    serve = np.minimum(teams_able, st.perf_waiting)
     if not serve.any():
         return
     rows, teams, rank = _oldest_first(st.perf_request, st.perf_queued, serve, int(st.next_team.max()), t)
@@ -164,6 +171,8 @@ def start_embed(st: State, rows: np.ndarray, team: np.ndarray, pool: np.ndarray,
     week = st.perf_request[rows, team]
     queued = week != NONE
     np.subtract.at(st.perf_queued, (rows[queued], week[queued]), 1)
+    np.subtract.at(st.perf_waiting, rows[queued], 1)
+    np.subtract.at(st.waiting_weeks, rows[queued], week[queued])
     st.perf_request[rows, team] = NONE
     st.perf_end[rows, team] = end
     st.perf_pool[rows, team] = pool
