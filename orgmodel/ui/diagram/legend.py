@@ -142,6 +142,7 @@ class Legend(QWidget):
         self.entries: list[LegendEntry] = legend_entries()
         self._press: QPointF | None = None  # where a left press began (widget coordinates)
         self._dragging = False
+        self.interactive = interactive
         self.resize(self._size())
         if interactive:
             self.setMouseTracking(True)
@@ -224,7 +225,9 @@ class Legend(QWidget):
                               dark)
         else:
             paint_legend(painter, QPointF(0.5, 0.5), self.entries, dark)
-        _chevron(painter, QPointF(self.width() - PAD - 6, TITLE_H / 2.0 + 1), self.collapsed, dark)
+        if self.interactive:  # a slide's legend cannot be collapsed: no affordance
+            _chevron(painter, QPointF(self.width() - PAD - 6, TITLE_H / 2.0 + 1), self.collapsed,
+                     dark)
 
     # ----------------------------------------------------------------- mouse
     def _on_title(self, point: QPointF) -> bool:

@@ -62,6 +62,7 @@ class DiagramView(QGraphicsView):
     node_double_clicked = Signal(str)
     menu_requested = Signal(object, QPoint)  # node id or None, global position
     viewport_changed = Signal()  # resized or scrolled: overlays re-place themselves
+    fit_clamped = Signal(bool)  # a fit showed the top at a legible zoom (True) or everything
 
     def __init__(self, scene: DiagramScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -75,6 +76,8 @@ class DiagramView(QGraphicsView):
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.auto_fit = True  # refit on resize until the user zooms or pans
+        self.auto_min_zoom = 0.0  # ... never below this zoom (see ``fit``)
+        self.clamped = False  # the last fit showed the top at ``min_zoom`` rather than all
         self.overlay: Legend | None = None  # fitting keeps the nodes clear of it
         self.zoom_changed.connect(self._level_of_detail)
         self.viewport_changed.connect(self._label_newly_shown)
@@ -139,8 +142,11 @@ class DiagramView(QGraphicsView):
             self.centerOn(centre)
         self.zoom_changed.emit(self.zoom())
 
-    def fit(self, rect: QRectF | None = None, max_zoom: float = 1.5) -> None:
-        """Fit the visible nodes (or ``rect``) in the window, never zooming in past ``max_zoom``."""
+    def fit(self, rect: QRectF | None = None, max_zoom: float = 1.5,
+            min_zoom: float = 0.0) -> None:
+        """Fit the visible nodes (or ``rect``) in the window, never zooming in past ``max_zoom``.
+        Where that would zoom out below ``min_zoom`` (labels too small to read), show the top
+        of the diagram at ``min_zoom`` instead (``fit_clamped`` says which it did)."""
         target = rect if rect is not None else self.diagram.items_rect()
         if target.isEmpty():
             return
@@ -150,8 +156,27 @@ class DiagramView(QGraphicsView):
         self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > max_zoom:
             self.set_zoom(max_zoom, target.center())
+        clamped = rect is None and self.zoom() < min_zoom
+        if clamped:
+            self._show_top(min_zoom)
         self.auto_fit = rect is None
+        self.auto_min_zoom = min_zoom if rect is None else 0.0
+        if clamped != self.clamped:
+            self.clamped = clamped
+            self.fit_clamped.emit(clamped)
         self.zoom_changed.emit(self.zoom())
+
+    def _show_top(self, zoom: float) -> None:
+        """The top of the diagram at ``zoom``: its topmost node (the one nearest the middle,
+        the head of an org chart) centred just below the window's top edge."""
+        items = self.diagram.items_rect()
+        self.resetTransform()
+        self.scale(zoom, zoom)
+        top = min(self.diagram.node_items.values(),
+                  key=lambda i: (round(i.sceneBoundingRect().top()),
+                                 abs(i.scenePos().x() - items.center().x())))
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.centerOn(QPointF(top.scenePos().x(), items.top() - 40.0 + shown.height() / 2))
 
     def _clear_of_overlay(self, target: QRectF) -> QRectF:
         """``target`` grown so that, fitted, the nodes sit beside the legend's corner (above or
@@ -191,7 +216,7 @@ class DiagramView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.auto_fit:
-            self.fit()
+            self.fit(min_zoom=self.auto_min_zoom)
         self.viewport_changed.emit()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:

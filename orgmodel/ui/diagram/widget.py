@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from orgmodel.core.entities import View, new_id
 from orgmodel.core.events import EntityEvent
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from orgmodel.ui.settings import AppSettings
 
 READABLE_ZOOM = 0.8  # centring a node zoomed out too far to read it zooms in to this
+LEGIBLE_ZOOM = 0.6  # a view shown without a zoom of its own is never fitted smaller than this
+CLAMPED_NOTE = " · zoomed in to read the labels (Ctrl+0 fits it all)"
 
 
 def _stop_listening(listening: list[tuple[Any, Any]], scene: DiagramScene, *_: object) -> None:
@@ -69,6 +71,8 @@ class DiagramWidget(QWidget):
         self.interactions.status = self.show_status
         self.status = QLabel(self)
         self.status.setObjectName("diagramStatus")
+        # a long sentence is cut off rather than widening the canvas and squeezing the docks
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.search = Search(self)
         self.controls = DiagramControls(self)
         layout = QVBoxLayout(self)
@@ -81,6 +85,7 @@ class DiagramWidget(QWidget):
         self.scene.selectionChanged.connect(self._emit_selection)
         self.view.viewport_changed.connect(self.legend.place)
         self.legend.state_changed.connect(self._on_legend_changed)
+        self.view.fit_clamped.connect(self._on_fit_clamped)
         self._settings: AppSettings | None = None
         events = self.model.events
         self._listening = [
@@ -160,11 +165,21 @@ class DiagramWidget(QWidget):
             self.show_status(problem)
 
     def _restore_zoom(self, view: View | None) -> None:
-        if view is None or view.zoom == 1.0:
-            self.view.fit()
+        if view is None or view.zoom == 1.0:  # a view without a zoom of its own
+            self.readable_fit()
         else:
             self.view.fit()
             self.view.set_zoom(view.zoom, self.scene.items_rect().center())
+
+    def readable_fit(self) -> None:
+        """Fit the diagram in the window if its labels stay legible; a larger diagram is shown
+        at a legible zoom from its top (the head of the org chart), the rest a pan or a Fit
+        (Ctrl+0) away. Kept up as the window is resized, until the user zooms or pans."""
+        self.view.fit(min_zoom=LEGIBLE_ZOOM)
+
+    def _on_fit_clamped(self, clamped: bool) -> None:
+        text = self.status.text().strip().removesuffix(CLAMPED_NOTE)
+        self.show_status(text + CLAMPED_NOTE if clamped else text)
 
     def ensure_view(self) -> str:
         """The current view's id; creates a view from what is shown when there is none."""

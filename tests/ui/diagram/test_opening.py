@@ -1,0 +1,94 @@
+"""What a document shows when it opens: its first saved view, at a zoom whose labels can be read
+(a big diagram from the top of its org chart, the rest a pan or a Fit away)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from orgmodel.examples import load_example
+from orgmodel.persistence.store import save_document
+from orgmodel.ui.diagram.items import TEXT_LOD
+from orgmodel.ui.diagram.widget import CLAMPED_NOTE, LEGIBLE_ZOOM, DiagramWidget
+
+pytestmark = pytest.mark.gui
+
+
+def _root_team(diagram: DiagramWidget) -> str:
+    model = diagram.model
+    return next(t.id for t in model.teams.values() if t.parent is None)
+
+
+def _readable_from_the_top(diagram: DiagramWidget) -> None:
+    assert diagram.view.zoom() == pytest.approx(LEGIBLE_ZOOM)
+    assert diagram.view.zoom() >= TEXT_LOD and diagram.scene.labels_visible
+    shown = diagram.visible_rect()
+    root = diagram.scene.node_items[_root_team(diagram)].sceneBoundingRect()
+    assert shown.contains(root)  # the head of the org chart is in the window
+    assert root.top() - shown.top() < shown.height() / 3  # near the top edge, not the middle
+    assert not shown.contains(diagram.scene.items_rect())  # the rest is a pan away
+    assert CLAMPED_NOTE.strip(" ·") in diagram.status.text()
+
+
+def test_the_seed_opens_on_its_first_saved_view_readable(seed_window: Any) -> None:
+    diagram = seed_window.central.diagram
+    first = next(iter(seed_window.document.model.views.values()))
+    assert diagram.view_id == first.id
+    assert diagram.controls.views.currentText() == first.name
+    _readable_from_the_top(diagram)
+
+
+def test_fit_still_shows_everything_and_drops_the_note(seed_window: Any) -> None:
+    diagram = seed_window.central.diagram
+    diagram.fit_action.trigger()
+    assert diagram.visible_rect().contains(diagram.scene.items_rect())
+    assert diagram.view.zoom() < LEGIBLE_ZOOM
+    assert "Ctrl+0" not in diagram.status.text()
+
+
+def test_the_readable_start_follows_window_resizes(seed_window: Any, qtbot: QtBot) -> None:
+    diagram = seed_window.central.diagram
+    before = diagram.view.viewport().width()
+    seed_window.resize(seed_window.width() + 300, seed_window.height() + 150)
+    qtbot.waitUntil(lambda: diagram.view.viewport().width() > before)
+    _readable_from_the_top(diagram)
+    diagram.view.zoom_by(1.25)  # the user's own zoom is left alone from then on
+    zoom = diagram.view.zoom()
+    seed_window.resize(seed_window.width() - 200, seed_window.height() - 100)
+    qtbot.wait(50)
+    assert diagram.view.zoom() == pytest.approx(zoom)
+
+
+def test_a_document_opens_on_whichever_view_is_first(window: Any, tmp_path: Path) -> None:
+    model = load_example("seed-enterprise")
+    stack_view = next(v for v in model.views.values() if v.name == "Platform stack")
+    model.move_view(stack_view.id, 0)
+    path = tmp_path / "reordered.orgmodel"
+    save_document(model, path)
+    assert window.files.open_path(path, ask=False)
+    diagram = window.central.diagram
+    assert diagram.view_id == stack_view.id
+    assert diagram.controls.views.currentText() == "Platform stack"
+    assert diagram.view.zoom() >= LEGIBLE_ZOOM
+
+
+def test_a_document_without_views_opens_readable_from_the_top(window: Any,
+                                                             tmp_path: Path) -> None:
+    model = load_example("seed-enterprise")
+    model.remove_many(list(model.views))
+    path = tmp_path / "no-views.orgmodel"
+    save_document(model, path)
+    assert window.files.open_path(path, ask=False)
+    diagram = window.central.diagram
+    assert diagram.view_id is None
+    _readable_from_the_top(diagram)
+
+
+def test_a_small_diagram_is_still_fitted_whole(widget: DiagramWidget) -> None:
+    widget.set_view(None)
+    assert widget.visible_rect().contains(widget.scene.items_rect())
+    assert widget.view.zoom() >= LEGIBLE_ZOOM
+    assert "Ctrl+0" not in widget.status.text()
