@@ -39,7 +39,26 @@ def _node_rect(node: NodeItem) -> Rect:
     return (x - w, y - h, x + w, y + h)
 
 
-class EdgeItem(QGraphicsPathItem):
+class RouteItem(QGraphicsPathItem):
+    """A path item whose bounds Qt takes from the route's box widened by the pen, instead of
+    stroking the route to find them (a comb of fifty ticks is costly to stroke). Edges are
+    never picked by their outline (they take no mouse buttons), so the box is their shape."""
+
+    style: EdgeStyle
+    _bounds = QPainterPath()
+
+    def set_route(self, path: QPainterPath) -> None:
+        margin = self.style.width / 2.0 + 1.0
+        bounds = QPainterPath()
+        bounds.addRect(path.controlPointRect().adjusted(-margin, -margin, margin, margin))
+        self._bounds = bounds
+        self.setPath(path)
+
+    def shape(self) -> QPainterPath:
+        return self._bounds
+
+
+class EdgeItem(RouteItem):
     """A relation between two node items, routed by its kind: "tree" (parent above child),
     "comb" (a team's leaf column), otherwise a gentle arc; straight lines when ``orthogonal`` is
     off (the force layout). Painted by Qt itself; ``ArrowEdgeItem`` adds an arrow head."""
@@ -77,7 +96,7 @@ class EdgeItem(QGraphicsPathItem):
         return [self.data_.id]
 
     def adjust(self) -> None:
-        self.setPath(self.route())
+        self.set_route(self.route())
 
     def route(self) -> QPainterPath:
         a, b = _node_rect(self.source), _node_rect(self.target)
@@ -98,7 +117,7 @@ class ArrowEdgeItem(EdgeItem):
 
     def adjust(self) -> None:
         path = self.route()
-        self.setPath(path)
+        self.set_route(path)
         head = getattr(self, "head", None)
         if head is None:
             head = QGraphicsPolygonItem(self)
@@ -118,7 +137,7 @@ def hub_and_leaf(data: EdgeData) -> tuple[str, str]:
     return (data.target, data.source) if HUB_END[data.kind] == "target" else (data.source, data.target)
 
 
-class CombItem(QGraphicsPathItem):
+class CombItem(RouteItem):
     """All edges of one kind between a hub (a team) and its leaves, drawn as one comb: a bus
     down the left of each leaf column with a tick to each leaf. One item instead of one per
     member keeps a 5,000-node canvas light, and the shared bus is drawn once."""
@@ -191,7 +210,7 @@ class CombItem(QGraphicsPathItem):
             for _, y in leaves:
                 path.moveTo(bus_x, y)
                 path.lineTo(left, y)
-        self.setPath(path)
+        self.set_route(path)
 
 
 def make_edge(data: EdgeData, source: NodeItem, target: NodeItem, orthogonal: bool = True) -> EdgeItem:
