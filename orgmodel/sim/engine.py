@@ -76,8 +76,8 @@ class RawRun:
 
 
 def _ratio(num: Floats, den: Floats) -> Floats:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(den > 0, num / den, 0.0)
+    """num / den, 0 where den is not positive (callers silence numpy's divide warnings)."""
+    return np.where(den > 0, num / den, 0.0)
 
 
 def poisson_tail(mean: Floats, budget: float) -> Floats:
@@ -104,38 +104,39 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
     waiting = n_wait.astype(np.float64)
     tail = poisson_tail(wk.pages[:, :ps], p.oncall.max_incidents_per_shift)
     n_active = st.pool_count[:, : st.pools].sum(1)
-    values = {
-        "sre_ops_fraction": _ratio(s_ops, s_av),
-        "sre_engineering_hours": wk.engineering[:, :ps].sum(1),
-        "sre_oncall_fraction": _ratio(p.oncall.oncall_engineers * s_rot, s_av / HOURS),
-        "pages_per_shift": _ratio(wk.incidents[:, :ps].sum(1), SHIFTS_PER_WEEK * s_rot),
-        "pager_budget_exceeded": _ratio((tail * wk.rotations[:, :ps]).sum(1), s_rot),
-        "ticket_backlog_hours": st.backlog[:, :ps].sum(1),
-        "services_total": n_active,
-        "services_sre": services_sre,
-        "services_dev": services[:, ps:].sum(1),
-        "services_handed_back": st.handed_back_total.astype(np.float64),
-        "dev_teams": software.sum(1),
-        "dev_engineers": dev_eng,
-        "sre_engineers": sre_people,
-        "platform_engineers": np.full(st.runs, cm.platform_fte),
-        "automation_engineers": np.full(st.runs, float(cm.automation_engineers)),
-        "sre_to_dev_ratio": _ratio(sre_people, dev_eng),
-        "services_per_sre": _ratio(services_sre, sre_people),
-        "dev_ops_fraction": _ratio(dev_ops, wk.available[:, ps:].sum(1)),
-        "dev_hours_lost_to_ops": dev_ops,
-        "embed_queue_length": waiting,
-        "embed_wait_weeks": _ratio((t * n_wait - st.waiting_weeks).astype(np.float64), waiting),
-        "platform_maturity": st.maturity.copy(),
-        "mean_complexity": _ratio(wk.complexity_sum, n_active),  # wk.services is a view of these counts
-        "ops_overload": st.ops_flag.any(1).astype(np.float64),
-        "pager_overload": flags["pager_overload"].any(1).astype(np.float64),
-        "rotation_understaffed": flags["rotation_understaffed"].any(1).astype(np.float64),
-        "ticket_backlog": flags["ticket_backlog"].any(1).astype(np.float64),
-        "sre_tickets_per_week": wk.tickets_expected[:, :ps].sum(1),
-        "sre_interrupt_hours": wk.expected_hours[:, :ps].sum(1),
-        "prr_backlog_hours": st.prr_backlog.sum(1),
-    }
+    with np.errstate(divide="ignore", invalid="ignore"):
+        values = {
+            "sre_ops_fraction": _ratio(s_ops, s_av),
+            "sre_engineering_hours": wk.engineering[:, :ps].sum(1),
+            "sre_oncall_fraction": _ratio(p.oncall.oncall_engineers * s_rot, s_av / HOURS),
+            "pages_per_shift": _ratio(wk.incidents[:, :ps].sum(1), SHIFTS_PER_WEEK * s_rot),
+            "pager_budget_exceeded": _ratio((tail * wk.rotations[:, :ps]).sum(1), s_rot),
+            "ticket_backlog_hours": st.backlog[:, :ps].sum(1),
+            "services_total": n_active,
+            "services_sre": services_sre,
+            "services_dev": services[:, ps:].sum(1),
+            "services_handed_back": st.handed_back_total,  # whole numbers, cast as recorded
+            "dev_teams": software.sum(1),
+            "dev_engineers": dev_eng,
+            "sre_engineers": sre_people,
+            "platform_engineers": cm.platform_fte,
+            "automation_engineers": float(cm.automation_engineers),
+            "sre_to_dev_ratio": _ratio(sre_people, dev_eng),
+            "services_per_sre": _ratio(services_sre, sre_people),
+            "dev_ops_fraction": _ratio(dev_ops, wk.available[:, ps:].sum(1)),
+            "dev_hours_lost_to_ops": dev_ops,
+            "embed_queue_length": waiting,
+            "embed_wait_weeks": _ratio((t * n_wait - st.waiting_weeks).astype(np.float64), waiting),
+            "platform_maturity": st.maturity,
+            "mean_complexity": _ratio(wk.complexity_sum, n_active),  # wk.services is a view of these counts
+            "ops_overload": st.ops_flag.any(1),  # booleans are recorded as 0.0 / 1.0
+            "pager_overload": flags["pager_overload"].any(1),
+            "rotation_understaffed": flags["rotation_understaffed"].any(1),
+            "ticket_backlog": flags["ticket_backlog"].any(1),
+            "sre_tickets_per_week": wk.tickets_expected[:, :ps].sum(1),
+            "sre_interrupt_hours": wk.expected_hours[:, :ps].sum(1),
+            "prr_backlog_hours": st.prr_backlog.sum(1),
+        }
     for name, value in values.items():
         rec[name][t] = value
 

@@ -49,7 +49,8 @@ def start_week(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
     if t >= 1:
         existing = st.team_active & cm.team_software
         new_teams = _grow_teams(st, p, rng, existing)
-        counts = _new_service_counts(st, p, rng, existing, new_teams)
+        counts = _new_service_counts(st, p, rng, existing)
+        _add_team_services(counts, *new_teams)
         _create_services(st, cm, p, rng, counts)
         if t % p.platform.version_cadence_weeks == 0:
             _release(st, p, t)
@@ -87,7 +88,9 @@ def _scheduled_embeds(st: State, cm: CompiledModel, t: int) -> None:
 
 
 def _grow_teams(st: State, p: ScenarioParams, rng: np.random.Generator | None,
-                existing: np.ndarray) -> Ints:
+                existing: np.ndarray) -> tuple[Ints, Ints, int, Ints, Ints]:
+    """New teams; returns their services sparsely: (rows, team slots, services each, runs with
+    new teams, their extra services on the first new team)."""
     g = p.growth
     software = np.count_nonzero(existing, axis=1).astype(np.float64)
     rate = np.broadcast_to(new_teams_rate(g.model, software, g.dev_teams_per_quarter,
@@ -95,34 +98,43 @@ def _grow_teams(st: State, p: ScenarioParams, rng: np.random.Generator | None,
     if rng is None:
         n = accumulate(st.acc_teams, rate)
     else:
-        n = rng.poisson(rate).astype(np.int64)
+        n = rng.poisson(rate).astype(np.int64, copy=False)
     room = st.teams - st.next_team
     n = np.minimum(n, room)
     first = st.next_team.copy()
     st.next_team += n
-    new = np.zeros((st.runs, st.teams), dtype=np.int64)
-    if n.any():  # the new teams: slots first .. first + n - 1 of each run
-        rows = np.repeat(np.arange(st.runs), n)
-        cols = np.repeat(first - (np.cumsum(n) - n), n) + np.arange(rows.size)
-        st.team_active[rows, cols] = True
-        per_team = p.growth.services_per_new_team
-        whole = accumulate(st.acc_team_services, n * per_team)
-        base = np.floor(per_team + 1e-9).astype(np.int64)
-        extra = whole - base * n
-        new[rows, cols] = base
-        grown = np.nonzero(n)[0]
-        new[grown, first[grown]] += extra[grown]
-    return new
+    if not n.any():
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, 0, empty, empty
+    # the new teams: slots first .. first + n - 1 of each run
+    rows = np.repeat(np.arange(st.runs), n)
+    cols = np.repeat(first - (np.cumsum(n) - n), n) + np.arange(rows.size)
+    st.team_active[rows, cols] = True
+    per_team = p.growth.services_per_new_team
+    whole = accumulate(st.acc_team_services, n * per_team)
+    base = int(np.floor(per_team + 1e-9))
+    extra = whole - base * n
+    grown = np.nonzero(n)[0]
+    return rows, cols, base, grown, extra[grown]
+
+
+def _add_team_services(counts: Ints, rows: Ints, cols: Ints, base: int, grown: Ints,
+                       extra: Ints) -> None:
+    """New teams' services join the week's counts (their slots count nothing else yet)."""
+    if rows.size:
+        counts[rows, cols] += base
+        first = cols[np.searchsorted(rows, grown)]  # each run's first new team
+        counts[grown, first] += extra
 
 
 def _new_service_counts(st: State, p: ScenarioParams, rng: np.random.Generator | None,
-                        existing: np.ndarray, new_team_services: Ints) -> Ints:
+                        existing: np.ndarray) -> Ints:
     rate = p.growth.new_services_per_team_per_week
+    means = np.multiply(existing, rate)  # the rate (>= 0) for existing teams, 0 for the others
     if rng is None:
-        counts = accumulate(st.acc_services, np.where(existing, rate, 0.0))
-    else:
-        counts = rng.poisson(np.where(existing, rate, 0.0)).astype(np.int64)
-    return counts + new_team_services
+        return accumulate(st.acc_services, means)
+    counts: Ints = rng.poisson(means).astype(np.int64, copy=False)
+    return counts
 
 
 def _support_pool(st: State, p: ScenarioParams, tier1: np.ndarray, rows: Ints,
@@ -150,9 +162,9 @@ def _tiers(st: State, p: ScenarioParams, rng: np.random.Generator | None, rows: 
 
 def _create_services(st: State, cm: CompiledModel, p: ScenarioParams,
                      rng: np.random.Generator | None, counts: Ints) -> None:
-    if team_services_none(counts):
-        return
     rows_t, teams_t = nonzero2(counts)
+    if not rows_t.size:
+        return
     reps = counts[rows_t, teams_t]
     rows = np.repeat(rows_t, reps)
     owners = np.repeat(teams_t, reps)
@@ -161,37 +173,33 @@ def _create_services(st: State, cm: CompiledModel, p: ScenarioParams,
     rank = np.arange(rows.size) - starts[rows]
     tier1 = _tiers(st, p, rng, rows, rank, per_run)
     slot = st.next_slot[rows] + rank
-    fits = slot < st.slots
-    st.dropped += np.bincount(rows[~fits], minlength=st.runs)
     st.next_slot = np.minimum(st.next_slot + per_run, st.slots)
-    rows, owners, slot, tier1 = rows[fits], owners[fits], slot[fits], tier1[fits]
+    fits = slot < st.slots
+    if not fits.all():
+        st.dropped += np.bincount(rows[~fits], minlength=st.runs)
+        rows, owners, slot, tier1 = rows[fits], owners[fits], slot[fits], tier1[fits]
+        per_run = np.bincount(rows, minlength=st.runs)
     pool = _support_pool(st, p, tier1, rows, owners)
-    st.active[slot, rows] = True
-    st.pool[slot, rows] = pool
-    st.owner[slot, rows] = owners
+    pos = slot * st.runs + rows  # flat positions in the (S, runs) arrays: 1-D scatters
+    np.put(st.active, pos, True)
+    np.put(st.pool, pos, pool)
+    np.put(st.owner, pos, owners)
     sre = pool < st.sre_pools
     # a fresh slot: familiarity, lag, migration and handback origin were never touched (they only
     # change for active services); complexity was updated along with the used prefix
-    st.complexity[slot, rows] = F32(1.0)
+    np.put(st.complexity, pos, F32(1.0))
     width = st.width
     flat = rows * width + pool
     flat_owner = rows * width + st.sre_pools + owners
-    st.flat_pool[slot, rows] = flat
-    st.flat_owner[slot, rows] = flat_owner
-    np.add.at(st.pool_count, (rows, pool), 1.0)  # whole counts: the same in any order
-    st.pool_count[:, -1] -= per_run_fit(rows, st.runs)
-    np.add.at(st.owner_count, (rows, st.sre_pools + owners), 1.0)
+    np.put(st.flat_pool, pos, flat)
+    np.put(st.flat_owner, pos, flat_owner)
+    np.add.at(st.pool_count.ravel(), flat, 1.0)  # whole counts: the same in any order
+    st.pool_count[:, -1] -= per_run
+    np.add.at(st.owner_count.ravel(), flat_owner, 1.0)
     if sre.any():
         add_sre(st, slot[sre], rows[sre], pool[sre])
-        np.add.at(st.prr_backlog, (rows[sre], pool[sre]), prr_hours(p, st.maturity[rows[sre]]))
-
-
-def per_run_fit(rows: Ints, runs: int) -> Ints:
-    return np.bincount(rows, minlength=runs)
-
-
-def team_services_none(counts: Ints) -> bool:
-    return not bool(counts.any())
+        np.add.at(st.prr_backlog.ravel(), rows[sre] * st.sre_pools + pool[sre],
+                  prr_hours(p, st.maturity[rows[sre]]))
 
 
 def _release(st: State, p: ScenarioParams, t: int) -> None:

@@ -98,13 +98,22 @@ def _ladder_embed(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: 
     ps = st.sre_pools
     listed = np.flatnonzero(trigger.ravel()[sre.key])  # the SRE services of triggered pools
     keys, owners, hours = sre.key[listed], sre.owner[listed], sre.hours_at(listed)
-    for row, pool in zip(*np.nonzero(trigger), strict=True):  # a few triggers per week at most
-        mine = keys == row * ps + pool
-        cost = np.bincount(owners[mine], weights=hours[mine], minlength=st.teams)
-        team = int(np.argmax(cost))
-        free = bool(st.swe_out[row, pool] < cm.sre_swe[pool])
-        if free and cost[team] > 0 and st.perf_end[row, team] == NONE:
-            start_embed(st, np.array([row]), np.array([team]), np.array([pool]), end)
+    rows, pools = nonzero2(trigger)  # in row-major order, as one by one
+    which = np.full(st.runs * ps, -1, dtype=np.int64)
+    which[rows * ps + pools] = np.arange(rows.size)
+    # each trigger's hours per owner team (each bin sums its services in list order)
+    cost = np.bincount(which[keys] * st.teams + owners, weights=hours,
+                       minlength=rows.size * st.teams).reshape(rows.size, st.teams)
+    teams = np.argmax(cost, axis=1)
+    ok = ((st.swe_out[rows, pools] < cm.sre_swe[pools]) & (cost[np.arange(rows.size), teams] > 0)
+          & (st.perf_end[rows, teams] == NONE))
+    # a team already chosen by an earlier trigger of its run (a lower pool) has an embed by then
+    pair = rows * st.teams + teams
+    first = np.zeros(rows.size, dtype=bool)
+    first[np.unique(np.where(ok, pair, -1), return_index=True)[1]] = True
+    ok &= first
+    if ok.any():
+        start_embed(st, rows[ok], teams[ok], pools[ok], end)
 
 
 def service_name(cm: CompiledModel, slot: int) -> str:

@@ -52,7 +52,7 @@ class SreServices:
     owner: np.ndarray
     key: np.ndarray  # row * Ps + pool
     owner_flat: np.ndarray  # row * (P + 1) + Ps + owner
-    releases: Floats
+    releases: Floats | float  # base releases of each (the one default when no slot overrides it)
     # hours_of(idx, week): the expected hours of services ``idx`` (None: all), migration hours
     # included for those still migrating after ``week`` (None: no migrations this week)
     hours_of: Callable[[Ints | None, int | None], Floats]
@@ -158,7 +158,10 @@ def demand_and_capacity(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
         incidents, tickets = inc_pool, tick_pool
     else:
         incidents, tickets = _draw(rng, inc_pool, tick_pool, load.page_dispersion)
-    interrupt = incidents * load.incident_hours + tickets * load.ticket_hours + det_pool + st.backlog
+    interrupt = np.multiply(incidents, load.incident_hours)  # + tickets + det + backlog, in that order
+    interrupt += tickets * load.ticket_hours
+    interrupt += det_pool
+    interrupt += st.backlog
     services = st.pool_count[:, : st.pools]
     wk = _capacity(st, cm, p, incidents, tickets, tick_pool, interrupt, expected, services, sre)
     if c is not None and p.complexity.exponent != 1.0:
@@ -213,14 +216,16 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
         owner_tickets = np.bincount(owners, s_tick, st.runs * st.width).reshape(st.runs, st.width)
         tick_pool += share * owner_tickets[:, : st.pools]
     load = p.load
-    releases = np.broadcast_to(rates["releases"].at(cm.base_releases, slot), slot.shape)
+    releases = rates["releases"].at(cm.base_releases, slot)
+    review = _review(p, m)
     def hours(idx: Ints | None, week: int | None) -> Floats:
-        r, inc, tick, toil, rel = ((row, s_inc, s_tick, s_toil, releases) if idx is None else
-                                   (row[idx], s_inc[idx], s_tick[idx], s_toil[idx], releases[idx]))
+        r, inc, tick, toil = ((row, s_inc, s_tick, s_toil) if idx is None else
+                              (row[idx], s_inc[idx], s_tick[idx], s_toil[idx]))
+        rel = releases if isinstance(releases, float) or idx is None else releases[idx]
         total: Floats = (inc * m["incidents"][r] * load.incident_hours
                          + tick * (1 - share) * m["tickets"][r] * load.ticket_hours
                          + toil * m["toil"][r]
-                         + rel * _review(p, m)[r])
+                         + rel * review[r])
         if week is not None:
             mask = np.take(st.migration_end.ravel(), pos if idx is None else pos[idx]) > week
             total += np.where(mask, load_migration(p) * m["migration"][r], 0.0)
@@ -244,7 +249,8 @@ def sre_review_hours(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[st
         # n services at the same rate sum to exactly n * rate: the pool's service count
         releases: np.ndarray = st.pool_count[:, :ps] * rate.default
     else:
-        releases = np.bincount(sre.key, sre.releases, st.runs * ps).reshape(st.runs, ps)
+        weights = np.broadcast_to(sre.releases, sre.key.shape)
+        releases = np.bincount(sre.key, weights, st.runs * ps).reshape(st.runs, ps)
     return releases * _review(p, m)[:, None]
 
 
@@ -280,7 +286,7 @@ def _capacity(st: State, cm: CompiledModel, p: ScenarioParams, incidents: Floats
     np.maximum(ops, interrupt, out=ops)
     np.minimum(ops, available, out=ops)
     backlog = np.subtract(interrupt, available, out=st.backlog)
-    np.maximum(0.0, backlog, out=backlog)
+    np.maximum(st.zeros_pools, backlog, out=backlog)  # array to array: faster than with a scalar
     sre_ops, sre_available, sre_rotations = ops[:, :ps], available[:, :ps], rotations[:, :ps]
     with np.errstate(divide="ignore", invalid="ignore"):
         phi = sre_ops / sre_available

@@ -141,6 +141,8 @@ class State:
     # the large temporaries cost no fresh pages
     scratch32: Floats32 = field(default_factory=lambda: np.zeros((0, 0), dtype=F32))
     scratch64: Floats = field(default_factory=lambda: np.zeros((0, 0)))
+    ones32: Floats32 = field(default_factory=lambda: np.zeros((0, 0), dtype=F32))  # (S, runs) of 1
+    zeros_pools: Floats = field(default_factory=lambda: np.zeros((0, 0)))  # (runs, P) of 0, read-only
     cohorts: list[tuple[int, Ints]] = field(default_factory=list)
 
     @property
@@ -214,6 +216,8 @@ class State:
         self.mig_count = np.zeros((self.runs, self.width))
         self.scratch32 = np.zeros((self.slots, self.runs), dtype=F32)
         self.scratch64 = np.zeros((self.slots, self.runs))
+        self.ones32 = np.ones((self.slots, self.runs), dtype=F32)
+        self.zeros_pools = np.zeros((self.runs, self.pools))
         self.owner_count += np.bincount(self.flat_owner.ravel(), weights=self.active.ravel(),
                                         minlength=size).reshape(self.runs, self.width)
 
