@@ -96,7 +96,7 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
     s_ops, s_av, s_rot = wk.ops[:, :ps].sum(1), wk.available[:, :ps].sum(1), wk.rotations[:, :ps].sum(1)
     dev_ops = wk.ops[:, ps:].sum(1)
     sre_people = st.sre_ramped.sum(1)
-    software = (st.team_active & cm.team_software).astype(np.float64)
+    software = st.dev_active.astype(np.float64)
     dev_eng = software @ cm.team_fte
     services = st.pool_count[:, : st.pools]  # end of week: after this week's handbacks
     services_sre = services[:, :ps].sum(1)

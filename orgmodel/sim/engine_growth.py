@@ -56,6 +56,7 @@ def start_week(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
             _release(st, p, t)
     elif bool((st.lag[: st.used] >= p.platform.versions_supported).any()):
         _start_migrations(st, p, t)
+    st.dev_active = st.team_active & cm.team_software  # for the rest of the week
 
 
 def _end_embeds(st: State, p: ScenarioParams, t: int) -> None:

@@ -83,6 +83,7 @@ class State:
     handed_back_total: Ints
     # per team slot (runs, T)
     team_active: Bools
+    dev_active: Bools  # active software teams, as of this week's growth (engine_growth)
     automation: Floats
     acc_services: Floats
     acc_auto: Floats
@@ -130,6 +131,8 @@ class State:
     lag: Ints
     migration_end: Ints  # week a service's migration ends (it migrates while t < this); 0: never
     handed_back_from: Ints
+    auto_oldest: int = 0  # no queued automation request is older than this week
+    perf_oldest: int = 0  # the same for performance requests
     migrations_until: int = -1
     unfamiliar_until: int = -1
     all_at_one: bool = True  # every complexity is exactly 1
@@ -277,6 +280,7 @@ def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int)
         acc_teams=np.zeros(runs), acc_tier=np.zeros(runs), acc_team_services=np.zeros(runs),
         dropped=np.zeros(runs, dtype=np.int64), handed_back_total=np.zeros(runs, dtype=np.int64),
         team_active=np.broadcast_to(cm.team_active, (runs, t)).copy(),
+        dev_active=np.broadcast_to(cm.team_active & cm.team_software, (runs, t)).copy(),
         automation=per_team(params.embeds.automation_start),
         acc_services=per_team(0.0), acc_auto=per_team(0.0), acc_perf=per_team(0.0),
         auto_request=np.full((runs, t), NONE, dtype=np.int32),

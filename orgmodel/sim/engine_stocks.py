@@ -38,7 +38,7 @@ def update_stocks(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: 
                   spare: Floats, weeks: int, rng: np.random.Generator | None) -> None:
     plat = p.platform
     if not plat.freeze:
-        dev_teams = np.count_nonzero(st.team_active & cm.team_software, axis=1).astype(np.float64)
+        dev_teams = np.count_nonzero(st.dev_active, axis=1).astype(np.float64)
         e_plat = platform_hours(cm, p, dev_teams, st.maturity)
         m = st.maturity
         st.maturity = np.clip(m + e_plat / plat.maturity_gain_hours * (1 - m) - plat.maturity_erosion * m,
@@ -68,7 +68,7 @@ def _hire(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: int, wee
         hires[want] = 1.0
         st.lag_until[want] = t + hc.hiring_lag_weeks
     else:
-        dev = np.where(st.team_active & cm.team_software, cm.team_fte[None, :], 0.0).sum(axis=1)
+        dev = np.where(st.dev_active, cm.team_fte[None, :], 0.0).sum(axis=1)
         target = hc.sre_ratio * dev if policy == "ratio" else hc.sre_sublinear_k * np.sqrt(dev)
         gap = np.floor(target - st.sre_ramped.sum(axis=1) - st.pipeline_count + 1e-9)
         rows = np.nonzero(gap >= 1)[0]
@@ -80,7 +80,7 @@ def _hire(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: int, wee
 
 def _requests(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
               rng: np.random.Generator | None) -> None:
-    software = st.team_active & cm.team_software
+    software = st.dev_active
     emb = p.embeds
     for rate, acc, request, end, queued, waiting in (
         (emb.automation_requests_per_team_per_week, st.acc_auto, st.auto_request, st.auto_end,
@@ -89,34 +89,37 @@ def _requests(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
          st.perf_queued, st.perf_waiting),
     ):
         if rng is None:
-            arrived = accumulate(acc, np.where(software, rate, 0.0)) > 0
+            flat = np.flatnonzero(accumulate(acc, np.where(software, rate, 0.0)) > 0)
         else:  # u < 1 - exp(-rate) for software teams (u < 0 never holds for the others)
-            arrived = rng.random(software.shape) < -np.expm1(-np.full(1, rate))[0]
-            arrived &= software
-        rows, teams = nonzero2(arrived)  # few: look at the arrivals only
-        new = (request[rows, teams] == NONE) & (end[rows, teams] == NONE)
-        request[rows[new], teams[new]] = t
-        added = np.bincount(rows[new], minlength=st.runs)
+            flat = np.flatnonzero(rng.random(software.shape) < -np.expm1(-np.full(1, rate))[0])
+            flat = flat[np.take(software, flat)]  # few: look at the arrivals only
+        # flat positions row * T + team, in row-major order
+        new = flat[(np.take(request, flat) == NONE) & (np.take(end, flat) == NONE)]
+        np.put(request, new, t)
+        added = np.bincount(new // st.teams, minlength=st.runs)
         queued[:, t] += added
         waiting += added
         st.waiting_weeks += t * added
 
 
-def _oldest_first(request: np.ndarray, per_week: np.ndarray, serve: np.ndarray,
-                  in_use: int, t: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _oldest_first(request: np.ndarray, per_week: np.ndarray, serve: np.ndarray, in_use: int, t: int,
+                  oldest: int = 0, ranked: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per run, its ``serve[run]`` oldest queued teams (ties: lowest slot) as (run, team, rank).
 
     No sort over the queue: ``per_week`` counts each run's queued requests by request week (kept
     up to date as requests arrive and leave), so its running total gives the week w* holding the
     ``serve``-th oldest; the run takes every request before w* and the lowest slots of week w*.
     Team slots from ``in_use`` on have never been active in any run, so never request; no request
-    is later than week ``t``. Only the taken requests are sorted, for their rank.
+    is later than week ``t`` and none earlier than ``oldest`` (the running totals start there).
+    Only the taken requests are sorted, for their rank; ``ranked=False``: neither sorted nor ranked
+    (an empty rank), for callers that treat them alike.
     """
     serving = np.flatnonzero(serve)
     need = serve[serving]
-    cum = np.cumsum(per_week[serving, : t + 1], axis=1)
-    week = (cum < need[:, None]).sum(axis=1)  # w*: the first week whose running total reaches need
-    left = need - np.where(week > 0, cum[np.arange(serving.size), np.maximum(week - 1, 0)], 0)
+    cum = np.cumsum(per_week[serving, oldest: t + 1], axis=1)
+    k = (cum < need[:, None]).sum(axis=1)  # w* - oldest: the first week whose total reaches need
+    week = oldest + k
+    left = need - np.where(k > 0, cum[np.arange(serving.size), np.maximum(k - 1, 0)], 0)
     sub = request[serving, :in_use]
     w = week[:, None].astype(sub.dtype)  # compared in the queue's own (narrow) integer type
     # requests before w* (NONE is -1: as unsigned it is never below w*), then the lowest slots of w*
@@ -125,10 +128,20 @@ def _oldest_first(request: np.ndarray, per_week: np.ndarray, serve: np.ndarray,
     at_r, at_c = nonzero2(sub == w)
     keep = np.arange(at_r.size) - np.searchsorted(at_r, at_r, side="left") < left[at_r]
     rows, cols = np.concatenate([older_r, at_r[keep]]), np.concatenate([older_c, at_c[keep]])
+    if not ranked:
+        return serving[rows], cols, np.zeros(0, dtype=np.int64)
     order = np.argsort((rows * per_week.shape[1] + sub[rows, cols]) * in_use + cols)
     rows, cols = rows[order], cols[order]
     rank = np.arange(rows.size) - np.searchsorted(rows, rows, side="left")
     return serving[rows], cols, rank
+
+
+def _first_queued(per_week: np.ndarray, oldest: int, t: int) -> int:
+    """The first request week with a queued request in any run (``t`` if none), at least ``oldest``
+    (a bound from an earlier week: requests are only ever added in the current week)."""
+    while oldest < t and not per_week[:, oldest].any():
+        oldest += 1
+    return oldest
 
 
 def _serve_automation(st: State, cm: CompiledModel, p: ScenarioParams, t: int) -> None:
@@ -137,7 +150,9 @@ def _serve_automation(st: State, cm: CompiledModel, p: ScenarioParams, t: int) -
     serve = np.minimum(np.maximum(free, 0), st.auto_waiting)
     if not serve.any():
         return
-    rows, teams, _ = _oldest_first(st.auto_request, st.auto_queued, serve, int(st.next_team.max()), t)
+    st.auto_oldest = _first_queued(st.auto_queued, st.auto_oldest, t)
+    rows, teams, _ = _oldest_first(st.auto_request, st.auto_queued, serve, int(st.next_team.max()), t,
+                                   st.auto_oldest, ranked=False)  # all served alike: no order needed
     week = st.auto_request[rows, teams]
     np.subtract.at(st.auto_queued, (rows, week), 1)
     np.subtract.at(st.waiting_weeks, rows, week)
@@ -161,7 +176,9 @@ def _serve_performance(st: State, cm: CompiledModel, p: ScenarioParams, t: int, 
     serve = np.minimum(teams_able, st.perf_waiting)
     if not serve.any():
         return
-    rows, teams, rank = _oldest_first(st.perf_request, st.perf_queued, serve, int(st.next_team.max()), t)
+    st.perf_oldest = _first_queued(st.perf_queued, st.perf_oldest, t)
+    rows, teams, rank = _oldest_first(st.perf_request, st.perf_queued, serve, int(st.next_team.max()), t,
+                                      st.perf_oldest)
     pools = np.argsort(-free, axis=1, kind="stable")[rows, rank]
     start_embed(st, rows, teams, pools, t + 1 + p.embeds.performance_weeks)
 
