@@ -13,7 +13,7 @@ from functools import cache
 
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPolygonItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem
 
 from orgmodel.analysis.layouts import INDENT, LEAF_TOP_GAP, V_GAP
 from orgmodel.analysis.styles import EdgeStyle, edge_colour, edge_style
@@ -33,9 +33,12 @@ def edge_pen(kind: str, dark: bool = False) -> QPen:
 Rect = tuple[float, float, float, float]  # left, top, right, bottom
 
 
+_x, _y = QGraphicsItem.x, QGraphicsItem.y  # unbound: no attribute lookup on each item
+
+
 def _node_rect(node: NodeItem) -> Rect:
     style = node.style
-    x, y, w, h = node.x(), node.y(), style.width / 2.0, style.height / 2.0
+    x, y, w, h = _x(node), _y(node), style.width / 2.0, style.height / 2.0
     return (x - w, y - h, x + w, y + h)
 
 
@@ -184,11 +187,13 @@ class CombItem(RouteItem):
         hub = _node_rect(self.hub)
         hx, hub_bottom = (hub[0] + hub[2]) / 2.0, hub[3]
         path = QPainterPath()
+        move, line = path.moveTo, path.lineTo
         columns: dict[float, list[tuple[float, float]]] = {}  # left edge -> (top, centre y)
+        orthogonal = self.orthogonal
         for leaf in self.spokes.values():
             style = leaf.style
-            x, y, w, h = leaf.x(), leaf.y(), style.width / 2.0, style.height / 2.0
-            if self.orthogonal and y - h - hub_bottom > 8:
+            x, y, w, h = _x(leaf), _y(leaf), style.width / 2.0, style.height / 2.0
+            if orthogonal and y - h - hub_bottom > 8:
                 column = columns.get(x - w)
                 if column is None:
                     columns[x - w] = [(y - h, y)]
@@ -197,19 +202,19 @@ class CombItem(RouteItem):
             else:
                 rect = (x - w, y - h, x + w, y + h)
                 ca, cb = _centre(hub), (x, y)
-                path.moveTo(*_clip(ca, cb, hub))
-                path.lineTo(*_clip(cb, ca, rect))
+                move(*_clip(ca, cb, hub))
+                line(*_clip(cb, ca, rect))
         for left, leaves in columns.items():
             bus_x = left - INDENT / 2.0
             top = min(t for t, _ in leaves)
             bus_y = hub_bottom + min(LEAF_TOP_GAP / 2.0, (top - hub_bottom) / 2.0)
-            path.moveTo(hx, hub_bottom)
-            path.lineTo(hx, bus_y)
-            path.lineTo(bus_x, bus_y)
-            path.lineTo(bus_x, max(y for _, y in leaves))
+            move(hx, hub_bottom)
+            line(hx, bus_y)
+            line(bus_x, bus_y)
+            line(bus_x, max(y for _, y in leaves))
             for _, y in leaves:
-                path.moveTo(bus_x, y)
-                path.lineTo(left, y)
+                move(bus_x, y)
+                line(left, y)
         self.set_route(path)
 
 

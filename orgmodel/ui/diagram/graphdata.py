@@ -10,7 +10,7 @@ other entities whose nodes or edges an update also changes (a platform's version
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from orgmodel.core.entities import (
@@ -23,7 +23,7 @@ from orgmodel.core.entities import (
     Service,
     Team,
 )
-from orgmodel.core.kinds import Support
+from orgmodel.core.kinds import EntityKind, Support
 from orgmodel.core.model import OrgModel
 
 
@@ -40,12 +40,6 @@ class EdgeData(NamedTuple):
     kind: str
     key: str
     id: tuple[str, str, str]  # (source, target, key): made once, looked up everywhere
-
-
-def edge(source: str, target: str, kind: str, key: str | None = None) -> EdgeData:
-    """An edge whose key is its kind unless given (forum seats and embeds key by more)."""
-    key = kind if key is None else key
-    return EdgeData(source, target, kind, key, (source, target, key))
 
 
 def version_label(model: OrgModel, version: PlatformVersion) -> str:
@@ -95,58 +89,70 @@ def node_of(model: OrgModel, entity: Any) -> NodeData | None:
     return make(model, entity) if make is not None else None
 
 
-def _team_edges(model: OrgModel, t: Team) -> list[EdgeData]:
-    return [edge(t.id, t.parent, "part_of", "part_of")] if t.parent is not None else []
+# Each rule yields (holder id, source, target, kind, key) for the edges a batch of entities hold:
+# the whole model's at once for a new canvas, one entity's as it changes.
+Held = Iterator[tuple[str, str, str, str, str]]
 
 
-def _person_edges(model: OrgModel, p: Person) -> list[EdgeData]:
-    edges = []
-    if p.team is not None:
-        edges.append(edge(p.id, p.team, "member_of", "member_of"))
-    if p.manager is not None:
-        edges.append(edge(p.id, p.manager, "reports_to", "reports_to"))
-    return edges
+def _team_edges(model: OrgModel, teams: Iterable[Team]) -> Held:
+    for t in teams:
+        if t.parent is not None:
+            yield t.id, t.id, t.parent, "part_of", "part_of"
 
 
-def _embed_edges(model: OrgModel, e: Embed) -> list[EdgeData]:
-    return [edge(e.person, e.host, "embedded_in", e.id)]
+def _person_edges(model: OrgModel, people: Iterable[Person]) -> Held:
+    for p in people:
+        if p.team is not None:
+            yield p.id, p.id, p.team, "member_of", "member_of"
+        if p.manager is not None:
+            yield p.id, p.id, p.manager, "reports_to", "reports_to"
 
 
-def _service_edges(model: OrgModel, s: Service) -> list[EdgeData]:
-    edges = []
-    if s.owner is not None:
-        edges.append(edge(s.owner, s.id, "owns", "owns"))
-    if s.support is Support.SRE and s.sre_team is not None:
-        edges.append(edge(s.sre_team, s.id, "supports", "supports"))
-    if s.platform_version is not None:
-        edges.append(edge(s.id, s.platform_version, "runs_on", "runs_on"))
-    return edges
+def _embed_edges(model: OrgModel, embeds: Iterable[Embed]) -> Held:
+    for e in embeds:
+        yield e.id, e.person, e.host, "embedded_in", e.id
 
 
-def _dependency_edges(model: OrgModel, d: Dependency) -> list[EdgeData]:
-    return [edge(d.source, d.target, "depends_on", "depends_on")]
+def _service_edges(model: OrgModel, services: Iterable[Service]) -> Held:
+    sre = Support.SRE
+    for s in services:
+        if s.owner is not None:
+            yield s.id, s.owner, s.id, "owns", "owns"
+        if s.support is sre and s.sre_team is not None:
+            yield s.id, s.sre_team, s.id, "supports", "supports"
+        if s.platform_version is not None:
+            yield s.id, s.id, s.platform_version, "runs_on", "runs_on"
 
 
-def _platform_edges(model: OrgModel, p: Platform) -> list[EdgeData]:
-    return [edge(p.owner, p.id, "owns", "owns")] if p.owner is not None else []
+def _dependency_edges(model: OrgModel, dependencies: Iterable[Dependency]) -> Held:
+    for d in dependencies:
+        yield d.id, d.source, d.target, "depends_on", "depends_on"
 
 
-def _version_edges(model: OrgModel, v: PlatformVersion) -> list[EdgeData]:
-    edges = [edge(v.id, v.platform, "version_of", "version_of")]
-    platform = model.platforms.get(v.platform)
-    if platform is not None and platform.owner is not None:
-        edges.append(edge(platform.owner, v.id, "builds", "builds"))
-    if v.production_owner is not None:
-        edges.append(edge(v.production_owner, v.id, "operates", "operates"))
-    return edges
+def _platform_edges(model: OrgModel, platforms: Iterable[Platform]) -> Held:
+    for p in platforms:
+        if p.owner is not None:
+            yield p.id, p.owner, p.id, "owns", "owns"
 
 
-def _forum_edges(model: OrgModel, f: Forum) -> list[EdgeData]:
-    return [edge(rep.person, f.id, "represents", f"represents:{rep.team}")
-            for rep in f.representatives]
+def _version_edges(model: OrgModel, versions: Iterable[PlatformVersion]) -> Held:
+    platforms = model.platforms
+    for v in versions:
+        yield v.id, v.id, v.platform, "version_of", "version_of"
+        platform = platforms.get(v.platform)
+        if platform is not None and platform.owner is not None:
+            yield v.id, platform.owner, v.id, "builds", "builds"
+        if v.production_owner is not None:
+            yield v.id, v.production_owner, v.id, "operates", "operates"
 
 
-_HELD: dict[type, Callable[[OrgModel, Any], list[EdgeData]]] = {
+def _forum_edges(model: OrgModel, forums: Iterable[Forum]) -> Held:
+    for f in forums:
+        for rep in f.representatives:
+            yield f.id, rep.person, f.id, "represents", f"represents:{rep.team}"
+
+
+_HELD: dict[type, Callable[[OrgModel, Any], Held]] = {
     Team: _team_edges,
     Person: _person_edges,
     Embed: _embed_edges,
@@ -161,7 +167,9 @@ _HELD: dict[type, Callable[[OrgModel, Any], list[EdgeData]]] = {
 def edges_held_by(model: OrgModel, entity: Any) -> list[EdgeData]:
     """The edges drawing the references this entity holds (same kinds and keys as build_graph)."""
     held = _HELD.get(type(entity))
-    return held(model, entity) if held is not None else []
+    if held is None:
+        return []
+    return [EdgeData(s, t, kind, key, (s, t, key)) for _, s, t, kind, key in held(model, [entity])]
 
 
 def dependents(model: OrgModel, entity: Any) -> list[Any]:
@@ -181,10 +189,8 @@ def all_nodes(model: OrgModel) -> Iterator[NodeData]:
 def all_edges(model: OrgModel) -> Iterator[tuple[str, EdgeData]]:
     """(holder id, edge) for every edge of the model."""
     for entity in model.entities():
-        held = _HELD.get(type(entity))
-        if held is not None:
-            for made in held(model, entity):
-                yield entity.id, made
+        for made in edges_held_by(model, entity):
+            yield entity.id, made
 
 
 class GraphIndex(NamedTuple):
@@ -197,27 +203,36 @@ class GraphIndex(NamedTuple):
 
 
 def graph_index(model: OrgModel) -> GraphIndex:
-    """``all_nodes`` and ``all_edges`` indexed in one pass (in model order)."""
+    """``all_nodes`` and ``all_edges`` indexed, collection by collection (in model order)."""
     nodes: dict[str, NodeData] = {}
     edges: dict[tuple[str, str, str], EdgeData] = {}
     by_kind: dict[str, dict[tuple[str, str, str], EdgeData]] = {}
     held: dict[str, list[tuple[str, str, str]]] = {}
-    for entity in model.entities():
-        kind = type(entity)
-        make_node = _NODE.get(kind)
+    new = tuple.__new__  # EdgeData(...) without its Python-level __new__: thousands of edges
+    for kind in EntityKind:
+        collection = model.collection(kind)
+        if not collection:
+            continue
+        sample = next(iter(collection.values()))
+        make_node = _NODE.get(type(sample))
         if make_node is not None:
-            node = make_node(model, entity)
-            nodes[node.id] = node
-        make_edges = _HELD.get(kind)
-        made = make_edges(model, entity) if make_edges is not None else None
-        if made:
-            ids = held[entity.id] = []
-            for e in made:
-                edge_id = e.id
+            for entity in collection.values():
+                node = make_node(model, entity)
+                nodes[node.id] = node
+        rule = _HELD.get(type(sample))
+        if rule is None:
+            continue
+        for holder, source, target, edge_kind, key in rule(model, collection.values()):
+            edge_id = (source, target, key)
+            made = new(EdgeData, (source, target, edge_kind, key, edge_id))
+            edges[edge_id] = made
+            ids = held.get(holder)
+            if ids is None:
+                held[holder] = [edge_id]
+            else:
                 ids.append(edge_id)
-                edges[edge_id] = e
-                of_kind = by_kind.get(e.kind)
-                if of_kind is None:
-                    of_kind = by_kind[e.kind] = {}
-                of_kind[edge_id] = e
+            of_kind = by_kind.get(edge_kind)
+            if of_kind is None:
+                of_kind = by_kind[edge_kind] = {}
+            of_kind[edge_id] = made
     return GraphIndex(nodes, edges, by_kind, held)

@@ -34,6 +34,7 @@ from orgmodel.analysis.styles import (
     INK,
     MUTED_INK,
     SELECTION,
+    SUB_LABELS,
     NodeStyle,
     node_style,
 )
@@ -166,12 +167,12 @@ class NodeItem(QGraphicsPathItem):
     _text_on = False
     _badge: QGraphicsPathItem | None = None
 
-    def __init__(self, data: NodeData, caption: str = "") -> None:
+    def __init__(self, data: NodeData, caption: str | None = None) -> None:
         look = _look(data.kind, data.sub)
         super().__init__(look.path)
         self.edges: list[EdgeItem | CombItem] = []
         self.data_: NodeData = data
-        self.caption = caption
+        self._caption = caption
         self.style: NodeStyle = look.style
         self.setFlags(NODE_FLAGS)
         self.setBrush(look.brush)
@@ -187,9 +188,17 @@ class NodeItem(QGraphicsPathItem):
     def node_id(self) -> str:
         return self.data_.id
 
-    def set_data(self, data: NodeData, caption: str = "") -> None:
+    @property
+    def caption(self) -> str:
+        """The second line (a team's kind and size) or the tooltip's (a role, support, status):
+        the sub-kind's label unless the scene gave one."""
+        if self._caption is None:
+            return SUB_LABELS.get(self.data_.sub, self.data_.sub)
+        return self._caption
+
+    def set_data(self, data: NodeData, caption: str | None = None) -> None:
         # Every style of one kind has the same size, so the path (and bounding rect) stays.
-        self.data_, self.caption = data, caption
+        self.data_, self._caption = data, caption
         look = _look(data.kind, data.sub)
         self.style = look.style
         self._elided = None

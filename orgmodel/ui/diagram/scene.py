@@ -158,8 +158,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         target = None
         if new:
             target = self._target_positions()
-            for node_id in new:
-                self._make_node_item(node_id, target.get(node_id))
+            self._make_node_items(new, target)
         self._sync_all_edges()
         self._refresh_badges()
         return target
@@ -247,15 +246,20 @@ class DiagramScene(NodeMotion, QGraphicsScene):
                     self.addItem(comb)
         self._dirty_combs.clear()
 
-    def _make_node_item(self, node_id: str, at: Point | None = None) -> NodeItem:
-        item = NodeItem(self.nodes[node_id], self.caption(node_id))
-        if at is not None:
-            item.setPos(at[0], at[1])  # before addItem: no index update
-        if self.labels_visible:
-            item.show_text(True)
-        self.node_items[node_id] = item
-        self.addItem(item)
-        return item
+    def _make_node_items(self, node_ids: list[str], at: Mapping[str, Point]) -> None:
+        """Items for nodes, placed where ``at`` says (before they join the scene: no repaints)."""
+        nodes, items, add, caption = self.nodes, self.node_items, self.addItem, self.caption
+        labels = self.labels_visible
+        for node_id in node_ids:
+            node = nodes[node_id]
+            item = NodeItem(node, caption(node_id) if node.kind == "team" else None)
+            place = at.get(node_id)
+            if place is not None:
+                item.setPos(place[0], place[1])
+            if labels:
+                item.show_text(True)
+            items[node_id] = item
+            add(item)
 
     def _drop_node_item(self, node_id: str) -> None:
         item = self.node_items.pop(node_id)
