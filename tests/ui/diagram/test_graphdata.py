@@ -26,8 +26,9 @@ def test_nodes_and_edges_match_build_graph() -> None:
     assert ours == theirs
 
 
-def test_graph_index_is_all_nodes_and_edges_by_id_kind_and_holder() -> None:
-    model = load_example("seed-enterprise")
+@pytest.mark.parametrize("example", ["startup", "seed-enterprise", "large-enterprise"])
+def test_graph_index_is_all_nodes_and_edges_by_id_kind_and_holder(example: str) -> None:
+    model = load_example(example)
     index = graph_index(model)
     assert index.nodes == {n.id: n for n in all_nodes(model)}
     pairs = list(all_edges(model))
