@@ -116,7 +116,7 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
             "services_sre": services_sre,
             "services_dev": services[:, ps:].sum(1),
             "services_handed_back": st.handed_back_total,  # whole numbers, cast as recorded
-            "dev_teams": software.sum(1),
+            "dev_teams": st.dev_teams,  # whole numbers, cast as recorded
             "dev_engineers": dev_eng,
             "sre_engineers": sre_people,
             "platform_engineers": cm.platform_fte,

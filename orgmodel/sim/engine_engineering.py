@@ -86,7 +86,8 @@ def _complexity(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week,
         some = np.flatnonzero(need > 0)
         if some.size:
             given = _greedy(st, sre.key[some], lambda idx: sre.hours_at(some[idx]), need[some], toil_reduction)
-            flat_c[sre.pos[some]] -= (reduction * given).astype(F32)
+            at = sre.pos[some]
+            np.put(flat_c, at, np.take(flat_c, at) - (reduction * given).astype(F32))
     st.all_at_one = False  # rechecked every quarter (engine.py)
     np.maximum(c, st.ones32[:used], out=c)  # numpy's maximum is several times faster array to array
 
@@ -133,8 +134,8 @@ def _greedy(st: State, pool_key: Ints, hours: Callable[[Ints], Floats], need: Fl
     per_bucket = np.bincount(key, weights=need_t, minlength=st.runs * ps * span).reshape(st.runs, ps, span)
     above = np.cumsum(per_bucket[:, :, ::-1], axis=2)[:, :, ::-1] - per_bucket  # higher buckets
     left = budget[:, :, None] - above
-    with np.errstate(divide="ignore", invalid="ignore"):
-        frac = np.where(per_bucket > 0, np.clip(left / per_bucket, 0.0, 1.0), 0.0)
+    # each service's bucket holds at least its own need (> 0): the fraction only where it is read
+    frac = np.minimum(np.maximum(left.ravel()[key] / per_bucket.ravel()[key], 0.0), 1.0)
     given: Floats = need.copy()
-    given[tight] = need_t * frac.ravel()[key]
+    given[tight] = need_t * frac
     return given

@@ -47,8 +47,9 @@ def start_week(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
     _end_embeds(st, p, t)
     _scheduled_embeds(st, cm, t)
     if t >= 1:
-        existing = st.team_active & cm.team_software
+        existing = st.dev_active  # last week's (team slots only change below)
         new_teams = _grow_teams(st, p, rng, existing)
+        st.dev_teams += np.bincount(new_teams[0][cm.team_software[new_teams[1]]], minlength=st.runs)
         counts = _new_service_counts(st, p, rng, existing)
         _add_team_services(counts, *new_teams)
         _create_services(st, cm, p, rng, counts)
@@ -93,7 +94,7 @@ def _grow_teams(st: State, p: ScenarioParams, rng: np.random.Generator | None,
     """New teams; returns their services sparsely: (rows, team slots, services each, runs with
     new teams, their extra services on the first new team)."""
     g = p.growth
-    software = np.count_nonzero(existing, axis=1).astype(np.float64)
+    software = st.dev_teams.astype(np.float64)  # the active software teams of ``existing``
     rate = np.broadcast_to(new_teams_rate(g.model, software, g.dev_teams_per_quarter,
                                           g.annual_growth, g.capacity), (st.runs,)).copy()
     if rng is None:

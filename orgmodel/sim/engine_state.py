@@ -84,6 +84,7 @@ class State:
     # per team slot (runs, T)
     team_active: Bools
     dev_active: Bools  # active software teams, as of this week's growth (engine_growth)
+    dev_teams: Ints  # (runs,) how many: the row counts of ``dev_active``
     automation: Floats
     acc_services: Floats
     acc_auto: Floats
@@ -281,6 +282,7 @@ def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int)
         dropped=np.zeros(runs, dtype=np.int64), handed_back_total=np.zeros(runs, dtype=np.int64),
         team_active=np.broadcast_to(cm.team_active, (runs, t)).copy(),
         dev_active=np.broadcast_to(cm.team_active & cm.team_software, (runs, t)).copy(),
+        dev_teams=np.full(runs, np.count_nonzero(cm.team_active & cm.team_software), dtype=np.int64),
         automation=per_team(params.embeds.automation_start),
         acc_services=per_team(0.0), acc_auto=per_team(0.0), acc_perf=per_team(0.0),
         auto_request=np.full((runs, t), NONE, dtype=np.int32),

@@ -38,7 +38,7 @@ def update_stocks(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: 
                   spare: Floats, weeks: int, rng: np.random.Generator | None) -> None:
     plat = p.platform
     if not plat.freeze:
-        dev_teams = np.count_nonzero(st.dev_active, axis=1).astype(np.float64)
+        dev_teams = st.dev_teams.astype(np.float64)
         e_plat = platform_hours(cm, p, dev_teams, st.maturity)
         m = st.maturity
         st.maturity = np.clip(m + e_plat / plat.maturity_gain_hours * (1 - m) - plat.maturity_erosion * m,
@@ -115,19 +115,23 @@ def _oldest_first(request: np.ndarray, per_week: np.ndarray, serve: np.ndarray, 
     (an empty rank), for callers that treat them alike.
     """
     serving = np.flatnonzero(serve)
+    every = serving.size == serve.size  # all runs serve: slices instead of row gathers
     need = serve[serving]
-    cum = np.cumsum(per_week[serving, oldest: t + 1], axis=1)
+    cum = np.cumsum(per_week[:, oldest: t + 1] if every else per_week[serving, oldest: t + 1], axis=1)
     k = (cum < need[:, None]).sum(axis=1)  # w* - oldest: the first week whose total reaches need
     week = oldest + k
     left = need - np.where(k > 0, cum[np.arange(serving.size), np.maximum(k - 1, 0)], 0)
-    sub = request[serving, :in_use]
+    sub = request[:, :in_use] if every else request[serving, :in_use]
     w = week[:, None].astype(sub.dtype)  # compared in the queue's own (narrow) integer type
-    # requests before w* (NONE is -1: as unsigned it is never below w*), then the lowest slots of w*
+    # requests up to w* (NONE is -1: as unsigned it is never below w*), in row-major order; of
+    # those of week w* itself, each run keeps its ``left`` lowest slots
     unsigned = sub.view(f"u{sub.itemsize}")
-    older_r, older_c = nonzero2(unsigned < w.view(unsigned.dtype))
-    at_r, at_c = nonzero2(sub == w)
-    keep = np.arange(at_r.size) - np.searchsorted(at_r, at_r, side="left") < left[at_r]
-    rows, cols = np.concatenate([older_r, at_r[keep]]), np.concatenate([older_c, at_c[keep]])
+    rows, cols = nonzero2(unsigned <= w.view(unsigned.dtype))
+    at = np.flatnonzero(sub[rows, cols] == week[rows])
+    at_r = rows[at]
+    keep = np.ones(rows.size, dtype=bool)
+    keep[at] = np.arange(at.size) - np.searchsorted(at_r, at_r, side="left") < left[at_r]
+    rows, cols = rows[keep], cols[keep]
     if not ranked:
         return serving[rows], cols, np.zeros(0, dtype=np.int64)
     order = np.argsort((rows * per_week.shape[1] + sub[rows, cols]) * in_use + cols)
