@@ -188,31 +188,36 @@ class CombItem(RouteItem):
         hx, hub_bottom = (hub[0] + hub[2]) / 2.0, hub[3]
         path = QPainterPath()
         move, line = path.moveTo, path.lineTo
-        columns: dict[float, list[tuple[float, float]]] = {}  # left edge -> (top, centre y)
+        columns: dict[float, list[float]] = {}  # left edge -> [top, lowest centre y, centre ys...]
         orthogonal = self.orthogonal
         for leaf in self.spokes.values():
             style = leaf.style
             x, y, w, h = _x(leaf), _y(leaf), style.width / 2.0, style.height / 2.0
-            if orthogonal and y - h - hub_bottom > 8:
+            top = y - h
+            if orthogonal and top - hub_bottom > 8:
                 column = columns.get(x - w)
                 if column is None:
-                    columns[x - w] = [(y - h, y)]
-                else:
-                    column.append((y - h, y))
+                    columns[x - w] = [top, y, y]
+                    continue
+                column.append(y)
+                if top < column[0]:
+                    column[0] = top
+                if y > column[1]:
+                    column[1] = y
             else:
-                rect = (x - w, y - h, x + w, y + h)
+                rect = (x - w, top, x + w, y + h)
                 ca, cb = _centre(hub), (x, y)
                 move(*_clip(ca, cb, hub))
                 line(*_clip(cb, ca, rect))
-        for left, leaves in columns.items():
-            bus_x = left - INDENT / 2.0
-            top = min(t for t, _ in leaves)
-            bus_y = hub_bottom + min(LEAF_TOP_GAP / 2.0, (top - hub_bottom) / 2.0)
+        half_indent, gap = INDENT / 2.0, LEAF_TOP_GAP / 2.0
+        for left, column in columns.items():
+            bus_x = left - half_indent
+            bus_y = hub_bottom + min(gap, (column[0] - hub_bottom) / 2.0)
             move(hx, hub_bottom)
             line(hx, bus_y)
             line(bus_x, bus_y)
-            line(bus_x, max(y for _, y in leaves))
-            for _, y in leaves:
+            line(bus_x, column[1])
+            for y in column[2:]:
                 move(bus_x, y)
                 line(left, y)
         self.set_route(path)
