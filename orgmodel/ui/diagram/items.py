@@ -129,6 +129,7 @@ class _Look(NamedTuple):
     path: QPainterPath
     brush: QBrush
     pen: QPen
+    outline: QPainterPath
 
 
 _LOOKS: dict[tuple[str, str], _Look] = {}
@@ -140,7 +141,8 @@ def _look(kind: str, sub: str) -> _Look:
     if look is None:
         style = node_style(kind, sub)
         look = _LOOKS[(kind, sub)] = _Look(style, shape_path(style.shape, style.width, style.height),
-                                           _node_brush(style), _node_pen(style, False, False))
+                                           _node_brush(style), _node_pen(style, False, False),
+                                           _stroked(kind, sub, False, False))
     return look
 
 
@@ -174,6 +176,7 @@ class NodeItem(QGraphicsPathItem):
         self.data_: NodeData = data
         self._caption = caption
         self.style: NodeStyle = look.style
+        self._outline = look.outline
         self.setFlags(NODE_FLAGS)
         self.setBrush(look.brush)
         self.setPen(look.pen)
@@ -181,8 +184,7 @@ class NodeItem(QGraphicsPathItem):
     def shape(self) -> QPainterPath:
         """The outline with the pen's width, cached per style and pen: Qt would stroke the
         path anew for every item the first time it needs the item's bounding rect."""
-        data = self.data_
-        return _stroked(data.kind, data.sub, self.isSelected(), self.highlighted)
+        return self._outline
 
     @property
     def node_id(self) -> str:
@@ -211,7 +213,9 @@ class NodeItem(QGraphicsPathItem):
             self.show_text(shown)
 
     def refresh_pen(self) -> None:
-        self.setPen(_node_pen(self.style, self.isSelected(), self.highlighted))
+        selected, data = self.isSelected(), self.data_
+        self._outline = _stroked(data.kind, data.sub, selected, self.highlighted)
+        self.setPen(_node_pen(self.style, selected, self.highlighted))
 
     def set_highlighted(self, on: bool) -> None:
         if on != self.highlighted:

@@ -62,3 +62,19 @@ def test_centring_zooms_in_when_labels_are_not_drawn(widget: DiagramWidget) -> N
     assert widget.view.zoom() >= TEXT_LOD
     assert widget.scene.node_items["ledger"].has_labels
     assert widget.visible_rect().contains(widget.scene.node_items["ledger"].sceneBoundingRect())
+
+
+def test_bounds_follow_the_pen_so_a_selected_node_repaints_whole(widget: DiagramWidget) -> None:
+    item = widget.scene.node_items["sre"]
+    plain = item.boundingRect()
+    half_pen = item.pen().widthF() / 2.0
+    assert plain.width() >= item.style.width + 2 * half_pen - 0.01  # the outline is inside the bounds
+    item.setSelected(True)
+    selected = item.boundingRect()
+    assert item.pen().widthF() > 2 * half_pen
+    assert selected.width() > plain.width() and selected.contains(plain)
+    item.setSelected(False)
+    assert item.boundingRect() == plain
+    edge = next(iter(widget.scene.edge_items.values()))
+    route = edge.path().controlPointRect()
+    assert edge.boundingRect().contains(route)  # edges' cheap bounds still hold the whole route
