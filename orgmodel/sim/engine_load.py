@@ -204,9 +204,9 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
     else:
         s_cf = s_c32 if c_f is c and s_c32 is not None else np.take(c_f.ravel(), pos)
     rates = cm.rates
-    s_inc = rates["incidents"].at(cm.base_incidents, slot) * s_cf * inc_factor
-    s_tick = rates["tickets"].at(cm.base_tickets, slot) * s_c
-    s_toil = rates["toil"].at(cm.base_toil, slot) * s_c * toil_factor
+    s_inc = _times(rates["incidents"].at(cm.base_incidents, slot), s_cf) * inc_factor
+    s_tick = _times(rates["tickets"].at(cm.base_tickets, slot), s_c)
+    s_toil = _times(rates["toil"].at(cm.base_toil, slot), s_c) * toil_factor
     size = st.runs * ps
     inc_pool[:, :ps] = np.bincount(key, s_inc, size).reshape(st.runs, ps)
     toil_pool[:, :ps] = np.bincount(key, s_toil, size).reshape(st.runs, ps)
@@ -233,6 +233,14 @@ def _sre_services(st: State, cm: CompiledModel, p: ScenarioParams, m: dict[str, 
 
     plain = p.complexity.exponent == 1.0  # then s_c is the complexity itself (1 while all at one)
     return SreServices(slot, row, pos, pool, owner, key, owners, releases, hours, complexity=s_c if plain else None)
+
+
+def _times(rate: Floats | float, values: np.ndarray) -> np.ndarray:
+    """``rate * values``; a rate of exactly 1.0 (the default toil hours) changes nothing."""
+    if isinstance(rate, float) and rate == 1.0:
+        return values
+    product: np.ndarray = rate * values
+    return product
 
 
 def _review(p: ScenarioParams, m: dict[str, Floats]) -> Floats:
