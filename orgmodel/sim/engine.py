@@ -96,14 +96,15 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
     s_ops, s_av, s_rot = wk.ops[:, :ps].sum(1), wk.available[:, :ps].sum(1), wk.rotations[:, :ps].sum(1)
     dev_ops = wk.ops[:, ps:].sum(1)
     sre_people = st.sre_ramped.sum(1)
-    software = st.dev_active.astype(np.float64)
-    dev_eng = software @ cm.team_fte
+    # FTE of the active software teams (exact, so kept per run, when they sum exactly)
+    dev_eng = st.dev_fte if st.dev_fte is not None else st.dev_active.astype(np.float64) @ cm.team_fte
     services = st.pool_count[:, : st.pools]  # end of week: after this week's handbacks
     services_sre = services[:, :ps].sum(1)
+    # whole numbers held as floats (exact in any order): every slot is active or in the dummy pool
+    n_active = st.slots - st.pool_count[:, -1]
     n_wait = st.auto_waiting + st.perf_waiting
     waiting = n_wait.astype(np.float64)
     tail = poisson_tail(wk.pages[:, :ps], p.oncall.max_incidents_per_shift)
-    n_active = st.pool_count[:, : st.pools].sum(1)
     with np.errstate(divide="ignore", invalid="ignore"):
         values = {
             "sre_ops_fraction": _ratio(s_ops, s_av),
@@ -114,7 +115,7 @@ def _record(rec: dict[str, Floats], st: State, cm: CompiledModel, p: ScenarioPar
             "ticket_backlog_hours": st.backlog[:, :ps].sum(1),
             "services_total": n_active,
             "services_sre": services_sre,
-            "services_dev": services[:, ps:].sum(1),
+            "services_dev": n_active - services_sre,
             "services_handed_back": st.handed_back_total,  # whole numbers, cast as recorded
             "dev_teams": st.dev_teams,  # whole numbers, cast as recorded
             "dev_engineers": dev_eng,
@@ -146,7 +147,7 @@ def run_block(cm: CompiledModel, p: ScenarioParams, runs: int, weeks: int,
     """Simulate ``runs`` runs of ``weeks`` weeks (``rng=None``: expected mode)."""
     st = init_state(cm, p, runs, weeks)
     rec = {name: np.zeros((weeks, runs)) for name in SERIES + EXTRA_SERIES}  # week-major while running
-    by_team = {tid: np.zeros((weeks, runs)) for tid in cm.sre_team_ids}
+    phi = np.zeros((weeks, runs, cm.sre_pools))  # per SRE team, split at the end
     events: list[dict[str, Any]] = []
     for t in range(weeks):
         start_week(st, cm, p, t, rng)
@@ -161,10 +162,10 @@ def run_block(cm: CompiledModel, p: ScenarioParams, runs: int, weeks: int,
         if st.sre_pools:
             ladder(st, cm, p, wk, t, was_flagged, events)
         _record(rec, st, cm, p, wk, flags, t)
-        for i, tid in enumerate(cm.sre_team_ids):
-            by_team[tid][t] = wk.phi[:, i]
-    return RawRun({k: np.ascontiguousarray(v.T) for k, v in rec.items()},
-                  {k: np.ascontiguousarray(v.T) for k, v in by_team.items()}, events, int(st.dropped.sum()))
+        phi[t] = wk.phi
+    by_team = {tid: np.ascontiguousarray(phi[:, :, i].T) for i, tid in enumerate(cm.sre_team_ids)}
+    return RawRun({k: np.ascontiguousarray(v.T) for k, v in rec.items()}, by_team, events,
+                  int(st.dropped.sum()))
 
 
 def _no_flags(st: State) -> dict[str, np.ndarray]:

@@ -49,7 +49,10 @@ def start_week(st: State, cm: CompiledModel, p: ScenarioParams, t: int,
     if t >= 1:
         existing = st.dev_active  # last week's (team slots only change below)
         new_teams = _grow_teams(st, p, rng, existing)
-        st.dev_teams += np.bincount(new_teams[0][cm.team_software[new_teams[1]]], minlength=st.runs)
+        software = cm.team_software[new_teams[1]]
+        st.dev_teams += np.bincount(new_teams[0][software], minlength=st.runs)
+        if st.dev_fte is not None:
+            np.add.at(st.dev_fte, new_teams[0][software], cm.team_fte[new_teams[1][software]])
         counts = _new_service_counts(st, p, rng, existing)
         _add_team_services(counts, *new_teams)
         _create_services(st, cm, p, rng, counts)

@@ -56,6 +56,13 @@ def sums_exactly(value: float) -> bool:
     return value >= 0 and (significand * 2.0**21).is_integer()
 
 
+def sum_exactly(values: np.ndarray) -> bool:
+    """Whether any sums of ``values`` (>= 0) are exact in float64 in any order: all are multiples
+    of 2**-20 and they total below 2**32, so every partial sum fits the 53-bit significand."""
+    scaled = np.asarray(values, dtype=np.float64) * 2.0**20
+    return bool((values >= 0).all() and (scaled == np.floor(scaled)).all() and values.sum() < 2.0**32)
+
+
 def accumulate(acc: Floats, amount: Floats) -> Ints:
     """Expected-mode whole counts: add ``amount`` to ``acc`` in place, release whole units passed."""
     before = np.floor(acc + 1e-9)
@@ -85,6 +92,7 @@ class State:
     team_active: Bools
     dev_active: Bools  # active software teams, as of this week's growth (engine_growth)
     dev_teams: Ints  # (runs,) how many: the row counts of ``dev_active``
+    dev_fte: Floats | None  # (runs,) their FTE, kept when FTE sum exactly in any order (else None)
     automation: Floats
     acc_services: Floats
     acc_auto: Floats
@@ -283,6 +291,8 @@ def init_state(cm: CompiledModel, params: ScenarioParams, runs: int, weeks: int)
         team_active=np.broadcast_to(cm.team_active, (runs, t)).copy(),
         dev_active=np.broadcast_to(cm.team_active & cm.team_software, (runs, t)).copy(),
         dev_teams=np.full(runs, np.count_nonzero(cm.team_active & cm.team_software), dtype=np.int64),
+        dev_fte=(np.full(runs, float(cm.team_fte[cm.team_active & cm.team_software].sum()))
+                 if sum_exactly(cm.team_fte) else None),
         automation=per_team(params.embeds.automation_start),
         acc_services=per_team(0.0), acc_auto=per_team(0.0), acc_perf=per_team(0.0),
         auto_request=np.full((runs, t), NONE, dtype=np.int32),

@@ -68,7 +68,8 @@ def _hire(st: State, cm: CompiledModel, p: ScenarioParams, wk: Week, t: int, wee
         hires[want] = 1.0
         st.lag_until[want] = t + hc.hiring_lag_weeks
     else:
-        dev = np.where(st.dev_active, cm.team_fte[None, :], 0.0).sum(axis=1)
+        dev = (st.dev_fte if st.dev_fte is not None
+               else np.where(st.dev_active, cm.team_fte[None, :], 0.0).sum(axis=1))
         target = hc.sre_ratio * dev if policy == "ratio" else hc.sre_sublinear_k * np.sqrt(dev)
         gap = np.floor(target - st.sre_ramped.sum(axis=1) - st.pipeline_count + 1e-9)
         rows = np.nonzero(gap >= 1)[0]

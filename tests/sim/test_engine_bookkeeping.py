@@ -8,12 +8,12 @@ import pytest
 from orgmodel.examples import load_example
 from orgmodel.sim import engine
 from orgmodel.sim.compile import compile_model
-from orgmodel.sim.engine_state import NONE, State, sums_exactly
+from orgmodel.sim.engine_state import NONE, State, sum_exactly, sums_exactly
 from orgmodel.sim.engine_stocks import _oldest_first
 from orgmodel.sim.scenario import load_preset, scenario_from_document
 
 
-def _check(st: State) -> None:
+def _check(st: State, team_fte: np.ndarray) -> None:
     auto = np.count_nonzero(st.auto_request != NONE, axis=1)
     perf = np.count_nonzero(st.perf_request != NONE, axis=1)
     assert np.array_equal(st.auto_waiting, auto)
@@ -23,6 +23,8 @@ def _check(st: State) -> None:
     weeks = st.auto_request.sum(1) + st.perf_request.sum(1) + (2 * st.teams - auto - perf)
     assert np.array_equal(st.waiting_weeks, weeks)
     assert np.array_equal(st.dev_teams, np.count_nonzero(st.dev_active, axis=1))
+    assert st.dev_fte is not None  # whole FTE: kept
+    assert np.array_equal(st.dev_fte, np.where(st.dev_active, team_fte, 0.0).sum(axis=1))
     for queued, oldest in ((st.auto_queued, st.auto_oldest), (st.perf_queued, st.perf_oldest)):
         assert not queued[:, :oldest].any()
 
@@ -36,7 +38,7 @@ def test_kept_counts_match_the_state(monkeypatch: pytest.MonkeyPatch, scenario: 
     seen = []
 
     def checked(rec, st, cm, p, wk, flags, t):  # type: ignore[no-untyped-def]
-        _check(st)
+        _check(st, cm.team_fte)
         seen.append(t)
         record(rec, st, cm, p, wk, flags, t)
 
@@ -68,6 +70,12 @@ def test_oldest_first_from_the_oldest_week_and_unranked() -> None:
             assert np.array_equal(a, b)
         assert sorted(zip(full[0].tolist(), full[1].tolist(), strict=True)) == sorted(
             zip(unranked[0].tolist(), unranked[1].tolist(), strict=True))
+
+
+def test_sum_exactly() -> None:
+    assert sum_exactly(np.array([5.0, 6.5, 0.25, 8.0]))
+    assert not sum_exactly(np.array([5.0, 0.1]))
+    assert not sum_exactly(np.array([5.0, -1.0]))
 
 
 def test_sums_exactly() -> None:
