@@ -89,6 +89,12 @@ class _Gen:
             for _ in range(count)
         ]
 
+    def team_staff(self, team: str, count: int, role: Role, manager: str) -> list[str]:
+        """A team's engineers: the first leads it and reports to ``manager``, the rest report to
+        the lead (so no manager has dozens of direct reports)."""
+        lead = self.staff(team, 1, role, manager)
+        return lead + self.staff(team, count - 1, role, lead[0])
+
     def shared(self, root: str, vp: str) -> None:
         group = self.b.team("Shared Platforms & Reliability", TeamKind.GROUP, root, key="shared")
         head = self.staff(group, 1, Role.MANAGER, vp)[0]
@@ -102,16 +108,16 @@ class _Gen:
                 key=f"sre-{CODENAMES[i].lower()}",
             )
             self.sre_teams.append(team)
-            self.staff(team, self.rng.randint(6, 8), Role.SRE_SE, head)
-            self.sre_swe += self.staff(team, self.rng.randint(2, 3), Role.SRE_SWE, head)
+            lead = self.team_staff(team, self.rng.randint(6, 8), Role.SRE_SE, head)[0]
+            self.sre_swe += self.staff(team, self.rng.randint(2, 3), Role.SRE_SWE, lead)
         for i in range(6):
             team = self.b.team(f"Automation {CODENAMES[i]}", TeamKind.AUTOMATION, group)
-            self.automation += self.staff(
+            self.automation += self.team_staff(
                 team, self.rng.randint(4, 6), Role.AUTOMATION_ENGINEER, head
             )
         for name, kind in PLATFORMS:
             team = self.b.team(f"Platform {name}", TeamKind.PLATFORM, group)
-            self.staff(team, self.rng.randint(5, 8), Role.PLATFORM_ENGINEER, head)
+            self.team_staff(team, self.rng.randint(5, 8), Role.PLATFORM_ENGINEER, head)
             self.platform(name, kind, team)
 
     def platform(self, name: str, kind: PlatformKind, team: str) -> None:
@@ -163,7 +169,7 @@ class _Gen:
                     dept,
                     has_oncall=self.rng.random() < 0.8,
                 )
-                self.software[team] = self.staff(
+                self.software[team] = self.team_staff(
                     team, self.rng.randint(5, 9), Role.SOFTWARE_ENGINEER, managers[t % 3]
                 )
                 self.team_services(team, codename, index)
