@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from orgmodel.core.kinds import Support
+from orgmodel.analysis.relations import all_relations, version_label
 from orgmodel.core.model import OrgModel
 
 if TYPE_CHECKING:
@@ -63,20 +63,8 @@ def build_graph(model: OrgModel) -> nx.MultiDiGraph:
 
     graph = nx.MultiDiGraph(name=model.organisation.name)
     _add_nodes(model, graph)
-    _add_people_edges(model, graph)
-    _add_service_edges(model, graph)
-    _add_platform_edges(model, graph)
-    _add_forum_edges(model, graph)
+    _add_edges(model, graph)
     return graph
-
-
-def _version_label(model: OrgModel, version_id: str) -> str:
-    version = model.platform_versions[version_id]
-    if version.name:
-        return version.name
-    platform = model.platforms.get(version.platform)
-    prefix = platform.name if platform is not None else version.platform
-    return f"{prefix} {version.version}"
 
 
 def _add_nodes(model: OrgModel, graph: nx.MultiDiGraph) -> None:
@@ -113,7 +101,7 @@ def _add_nodes(model: OrgModel, graph: nx.MultiDiGraph) -> None:
         graph.add_node(
             version.id,
             kind="platform_version",
-            label=_version_label(model, version.id),
+            label=version_label(model, version),
             sub=version.status.value,
             version=version.version,
         )
@@ -121,66 +109,15 @@ def _add_nodes(model: OrgModel, graph: nx.MultiDiGraph) -> None:
         graph.add_node(forum.id, kind="forum", label=forum.name, sub="forum")
 
 
-def _edge(
-    graph: nx.MultiDiGraph,
-    source: str | None,
-    target: str | None,
-    kind: str,
-    key: str | None = None,
-    **attrs: str,
-) -> None:
-    if source is None or target is None:
-        return
-    graph.add_edge(source, target, key=key or kind, kind=kind, **attrs)
-
-
-def _add_people_edges(model: OrgModel, graph: nx.MultiDiGraph) -> None:
-    for team in model.teams.values():
-        _edge(graph, team.id, team.parent, "part_of")
-    for person in model.people.values():
-        _edge(graph, person.id, person.team, "member_of")
-        _edge(graph, person.id, person.manager, "reports_to")
-    for embed in model.embeds.values():
-        _edge(
-            graph,
-            embed.person,
-            embed.host,
-            "embedded_in",
-            key=embed.id,
-            embed=embed.id,
-            purpose=embed.purpose,
-            start=embed.start.isoformat() if embed.start else "",
-            end=embed.end.isoformat() if embed.end else "",
-        )
-
-
-def _add_service_edges(model: OrgModel, graph: nx.MultiDiGraph) -> None:
-    for service in model.services.values():
-        _edge(graph, service.owner, service.id, "owns")
-        if service.support is Support.SRE:
-            _edge(graph, service.sre_team, service.id, "supports")
-        _edge(graph, service.id, service.platform_version, "runs_on")
-    for dependency in model.dependencies.values():
-        _edge(graph, dependency.source, dependency.target, "depends_on")
-
-
-def _add_platform_edges(model: OrgModel, graph: nx.MultiDiGraph) -> None:
-    for platform in model.platforms.values():
-        _edge(graph, platform.owner, platform.id, "owns")
-    for version in model.platform_versions.values():
-        _edge(graph, version.id, version.platform, "version_of")
-        _edge(graph, model.platforms[version.platform].owner, version.id, "builds")
-        _edge(graph, version.production_owner, version.id, "operates")
-
-
-def _add_forum_edges(model: OrgModel, graph: nx.MultiDiGraph) -> None:
-    for forum in model.forums.values():
-        for rep in forum.representatives:
-            _edge(
-                graph,
-                rep.person,
-                forum.id,
-                "represents",
-                key=f"represents:{rep.team}",
-                team=rep.team,
-            )
+def _add_edges(model: OrgModel, graph: nx.MultiDiGraph) -> None:
+    """One edge per relation (``analysis.relations``), with embeds' and seats' attributes."""
+    for holder, source, target, kind, key in all_relations(model):
+        attrs: dict[str, str] = {}
+        if kind == "embedded_in":
+            embed = model.embeds[holder]
+            attrs = {"embed": embed.id, "purpose": embed.purpose,
+                     "start": embed.start.isoformat() if embed.start else "",
+                     "end": embed.end.isoformat() if embed.end else ""}
+        elif kind == "represents":
+            attrs = {"team": key.removeprefix("represents:")}
+        graph.add_edge(source, target, key=key, kind=kind, **attrs)

@@ -1,0 +1,127 @@
+"""The relations of an organisation, each drawn from the entity that holds the reference.
+
+One rule per entity type yields ``(holder id, source, target, kind, key)`` for the references a
+batch of its entities hold: the whole model at once (``all_relations``, for ``build_graph`` and a
+new canvas) or one entity as it changes (``held_relations``, for the canvas mirroring events).
+Kinds and keys are those ``analysis.graph`` documents; ``version_label`` is a version's node label.
+Qt-free and model-read-only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from orgmodel.core.entities import (
+    Dependency,
+    Embed,
+    Forum,
+    Person,
+    Platform,
+    PlatformVersion,
+    Service,
+    Team,
+)
+from orgmodel.core.kinds import EntityKind, Support
+from orgmodel.core.model import OrgModel
+
+Relation = tuple[str, str, str, str, str]  # holder id, source, target, kind, key
+Held = Iterator[Relation]
+
+
+def version_label(model: OrgModel, version: PlatformVersion) -> str:
+    if version.name:
+        return version.name
+    platform = model.platforms.get(version.platform)
+    return f"{platform.name if platform else version.platform} {version.version}"
+
+
+def _team_edges(model: OrgModel, teams: Iterable[Team]) -> Held:
+    for t in teams:
+        if t.parent is not None:
+            yield t.id, t.id, t.parent, "part_of", "part_of"
+
+
+def _person_edges(model: OrgModel, people: Iterable[Person]) -> Held:
+    for p in people:
+        if p.team is not None:
+            yield p.id, p.id, p.team, "member_of", "member_of"
+        if p.manager is not None:
+            yield p.id, p.id, p.manager, "reports_to", "reports_to"
+
+
+def _embed_edges(model: OrgModel, embeds: Iterable[Embed]) -> Held:
+    for e in embeds:
+        yield e.id, e.person, e.host, "embedded_in", e.id
+
+
+def _service_edges(model: OrgModel, services: Iterable[Service]) -> Held:
+    sre = Support.SRE
+    for s in services:
+        if s.owner is not None:
+            yield s.id, s.owner, s.id, "owns", "owns"
+        if s.support is sre and s.sre_team is not None:
+            yield s.id, s.sre_team, s.id, "supports", "supports"
+        if s.platform_version is not None:
+            yield s.id, s.id, s.platform_version, "runs_on", "runs_on"
+
+
+def _dependency_edges(model: OrgModel, dependencies: Iterable[Dependency]) -> Held:
+    for d in dependencies:
+        yield d.id, d.source, d.target, "depends_on", "depends_on"
+
+
+def _platform_edges(model: OrgModel, platforms: Iterable[Platform]) -> Held:
+    for p in platforms:
+        if p.owner is not None:
+            yield p.id, p.owner, p.id, "owns", "owns"
+
+
+def _version_edges(model: OrgModel, versions: Iterable[PlatformVersion]) -> Held:
+    platforms = model.platforms
+    for v in versions:
+        yield v.id, v.id, v.platform, "version_of", "version_of"
+        platform = platforms.get(v.platform)
+        if platform is not None and platform.owner is not None:
+            yield v.id, platform.owner, v.id, "builds", "builds"
+        if v.production_owner is not None:
+            yield v.id, v.production_owner, v.id, "operates", "operates"
+
+
+def _forum_edges(model: OrgModel, forums: Iterable[Forum]) -> Held:
+    for f in forums:
+        for rep in f.representatives:
+            yield f.id, rep.person, f.id, "represents", f"represents:{rep.team}"
+
+
+RULES: dict[type, Callable[[OrgModel, Any], Held]] = {
+    Team: _team_edges,
+    Person: _person_edges,
+    Embed: _embed_edges,
+    Service: _service_edges,
+    Dependency: _dependency_edges,
+    Platform: _platform_edges,
+    PlatformVersion: _version_edges,
+    Forum: _forum_edges,
+}
+
+
+def held_relations(model: OrgModel, entity: Any) -> list[Relation]:
+    """The relations one entity holds (none for entity types that hold no references)."""
+    rule = RULES.get(type(entity))
+    return list(rule(model, [entity])) if rule is not None else []
+
+
+def collection_relations(model: OrgModel, kind: EntityKind) -> Held:
+    """The relations every entity of one collection holds, in collection order."""
+    collection = model.collection(kind)
+    if collection:
+        rule = RULES.get(type(next(iter(collection.values()))))
+        if rule is not None:
+            yield from rule(model, collection.values())
+
+
+def all_relations(model: OrgModel) -> Held:
+    """Every relation of the model, collection by collection in model order."""
+    for kind in EntityKind:
+        yield from collection_relations(model, kind)
