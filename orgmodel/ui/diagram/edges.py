@@ -50,10 +50,13 @@ class RouteItem(QGraphicsPathItem):
     style: EdgeStyle
     _bounds = QPainterPath()
 
-    def set_route(self, path: QPainterPath) -> None:
+    def set_route(self, path: QPainterPath, box: Rect) -> None:
+        """Show ``path``, whose points all lie in ``box`` (left, top, right, bottom: the caller
+        knows it from the points it drew, so Qt need not walk the path for it)."""
         margin = self.style.width / 2.0 + 1.0
         bounds = QPainterPath()
-        bounds.addRect(path.controlPointRect().adjusted(-margin, -margin, margin, margin))
+        bounds.addRect(box[0] - margin, box[1] - margin,
+                       box[2] - box[0] + 2.0 * margin, box[3] - box[1] + 2.0 * margin)
         self._bounds = bounds
         self.setPath(path)
 
@@ -66,17 +69,23 @@ class EdgeItem(RouteItem):
     "comb" (a team's leaf column), otherwise a gentle arc; straight lines when ``orthogonal`` is
     off (the force layout). Painted by Qt itself; ``ArrowEdgeItem`` adds an arrow head."""
 
+    orthogonal = True
+    dark = False
+
+    @property
+    def kind(self) -> str:
+        return self.data_.kind
+
     def __init__(self, data: EdgeData, source: NodeItem, target: NodeItem,
                  orthogonal: bool = True) -> None:
         super().__init__()
         self.data_ = data
         self.source, self.target = source, target
         self.style: EdgeStyle = edge_style(data.kind)
-        self.kind = data.kind
-        self.orthogonal = orthogonal
+        if not orthogonal:  # the class says True: one attribute fewer on thousands of edges
+            self.orthogonal = orthogonal
         self.setZValue(-1.0)  # under the nodes (which keep the default 0: one call fewer each)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.dark = False
         self.setPen(edge_pen(data.kind))
         source.edges.append(self)
         target.edges.append(self)
@@ -99,9 +108,10 @@ class EdgeItem(RouteItem):
         return [self.data_.id]
 
     def adjust(self) -> None:
-        self.set_route(self.route())
+        self.set_route(*self.route())
 
-    def route(self) -> QPainterPath:
+    def route(self) -> tuple[QPainterPath, Rect]:
+        """The path from source to target and the box its points lie in."""
         a, b = _node_rect(self.source), _node_rect(self.target)
         upper, lower = (a, b) if a[1] + a[3] <= b[1] + b[3] else (b, a)
         routing = self.style.routing if self.orthogonal else "line"
@@ -119,8 +129,8 @@ class ArrowEdgeItem(EdgeItem):
     """An edge with a filled arrow head at its target (a child polygon item, painted by Qt)."""
 
     def adjust(self) -> None:
-        path = self.route()
-        self.set_route(path)
+        path, box = self.route()
+        self.set_route(path, box)
         head = getattr(self, "head", None)
         if head is None:
             head = QGraphicsPolygonItem(self)
@@ -162,10 +172,12 @@ class CombItem(RouteItem):
 
     def add(self, spokes: list[tuple[tuple[str, str, str], NodeItem]]) -> None:
         """Edges (by id) to leaves; call ``adjust`` after."""
+        mine = self.spokes
         for edge_id, leaf in spokes:
-            self.spokes[edge_id] = leaf
-            if self not in leaf.edges:
-                leaf.edges.append(self)
+            mine[edge_id] = leaf
+            edges = leaf.edges
+            if self not in edges:
+                edges.append(self)
 
     def remove(self, edge_id: tuple[str, str, str]) -> None:
         leaf = self.spokes.pop(edge_id, None)
@@ -190,28 +202,31 @@ class CombItem(RouteItem):
         move, line = path.moveTo, path.lineTo
         columns: dict[float, list[float]] = {}  # left edge -> [top, lowest centre y, centre ys...]
         orthogonal = self.orthogonal
+        left, top, right, bottom = hx, hub_bottom, hx, hub_bottom  # the box of what is drawn
         for leaf in self.spokes.values():
             style = leaf.style
             x, y, w, h = _x(leaf), _y(leaf), style.width / 2.0, style.height / 2.0
-            top = y - h
-            if orthogonal and top - hub_bottom > 8:
+            leaf_top = y - h
+            if orthogonal and leaf_top - hub_bottom > 8:
                 column = columns.get(x - w)
                 if column is None:
-                    columns[x - w] = [top, y, y]
+                    columns[x - w] = [leaf_top, y, y]
                     continue
                 column.append(y)
-                if top < column[0]:
-                    column[0] = top
+                if leaf_top < column[0]:
+                    column[0] = leaf_top
                 if y > column[1]:
                     column[1] = y
             else:
-                rect = (x - w, top, x + w, y + h)
                 ca, cb = _centre(hub), (x, y)
-                move(*_clip(ca, cb, hub))
-                line(*_clip(cb, ca, rect))
+                (ax, ay), (bx, by) = _clip(ca, cb, hub), _clip(cb, ca, (x - w, leaf_top, x + w, y + h))
+                move(ax, ay)
+                line(bx, by)
+                left, right = min(left, ax, bx), max(right, ax, bx)
+                top, bottom = min(top, ay, by), max(bottom, ay, by)
         half_indent, gap = INDENT / 2.0, LEAF_TOP_GAP / 2.0
-        for left, column in columns.items():
-            bus_x = left - half_indent
+        for column_left, column in columns.items():
+            bus_x = column_left - half_indent
             bus_y = hub_bottom + min(gap, (column[0] - hub_bottom) / 2.0)
             move(hx, hub_bottom)
             line(hx, bus_y)
@@ -219,8 +234,11 @@ class CombItem(RouteItem):
             line(bus_x, column[1])
             for y in column[2:]:
                 move(bus_x, y)
-                line(left, y)
-        self.set_route(path)
+                line(column_left, y)
+            # the bus runs below the hub (columns are more than 8 below it) to the lowest tick
+            left, right = min(left, bus_x), max(right, bus_x, column_left)
+            bottom = max(bottom, column[1])
+        self.set_route(path, (left, top, right, bottom))
 
 
 def make_edge(data: EdgeData, source: NodeItem, target: NodeItem, orthogonal: bool = True) -> EdgeItem:
@@ -260,12 +278,13 @@ def _clip(inside: tuple[float, float], outside: tuple[float, float], r: Rect) ->
     return (inside[0] + dx * t, inside[1] + dy * t)
 
 
-def _polyline(points: list[tuple[float, float]]) -> QPainterPath:
+def _polyline(points: list[tuple[float, float]]) -> tuple[QPainterPath, Rect]:
     path = QPainterPath()
     path.moveTo(*points[0])
     for x, y in points[1:]:
         path.lineTo(x, y)
-    return path
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return path, (min(xs), min(ys), max(xs), max(ys))
 
 
 def _tree_points(upper: Rect, lower: Rect) -> list[tuple[float, float]]:
@@ -283,18 +302,20 @@ def _comb_points(upper: Rect, lower: Rect) -> list[tuple[float, float]]:
     return [(ux, upper[3]), (ux, bus_y), (bus_x, bus_y), (bus_x, ly), (lower[0], ly)]
 
 
-def _arc_path(a: Rect, b: Rect) -> QPainterPath:
+def _arc_path(a: Rect, b: Rect) -> tuple[QPainterPath, Rect]:
     """A gentle arc from box ``a`` to box ``b`` (bulging up, or right when mostly vertical)."""
     ca, cb = _centre(a), _centre(b)
     dx, dy = cb[0] - ca[0], cb[1] - ca[1]
     length = (dx * dx + dy * dy) ** 0.5
     if length < 1:
-        return QPainterPath(QPointF(*ca))
+        return QPainterPath(QPointF(*ca)), (ca[0], ca[1], ca[0], ca[1])
     bend = min(0.18 * length, 160.0)
     nx, ny = dy / length, -dx / length  # a perpendicular
     if (abs(dx) >= abs(dy) and ny > 0) or (abs(dx) < abs(dy) and nx < 0):
         nx, ny = -nx, -ny
     control = ((ca[0] + cb[0]) / 2 + nx * bend, (ca[1] + cb[1]) / 2 + ny * bend)
-    path = QPainterPath(QPointF(*_clip(ca, control, a)))
-    path.quadTo(QPointF(*control), QPointF(*_clip(cb, control, b)))
-    return path
+    start, end = _clip(ca, control, a), _clip(cb, control, b)
+    path = QPainterPath(QPointF(*start))
+    path.quadTo(QPointF(*control), QPointF(*end))
+    xs, ys = (start[0], control[0], end[0]), (start[1], control[1], end[1])
+    return path, (min(xs), min(ys), max(xs), max(ys))  # the curve stays inside its control points

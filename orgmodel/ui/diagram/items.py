@@ -9,6 +9,7 @@ interactions push commands.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -169,22 +170,23 @@ class NodeItem(QGraphicsPathItem):
     _text_on = False
     _badge: QGraphicsPathItem | None = None
 
-    def __init__(self, data: NodeData, caption: str | None = None) -> None:
-        look = _look(data.kind, data.sub)
-        super().__init__(look.path)
-        self.edges: list[EdgeItem | CombItem] = []
-        self.data_: NodeData = data
-        self._caption = caption
-        self.style: NodeStyle = look.style
-        self._outline = look.outline
-        self.setFlags(NODE_FLAGS)
-        self.setBrush(look.brush)
-        self.setPen(look.pen)
+    _caption: str | None = None  # a team's second line (the scene's)
+    _outline: QPainterPath | None = None  # the look's until the node is selected or highlighted
+    edges: list[EdgeItem | CombItem]
+    data_: NodeData
+    style: NodeStyle
+
+    # No Python __init__: ``make_node_items`` builds thousands in one loop (a Python frame per
+    # item would cost as much as the item itself).
 
     def shape(self) -> QPainterPath:
         """The outline with the pen's width, cached per style and pen: Qt would stroke the
         path anew for every item the first time it needs the item's bounding rect."""
-        return self._outline
+        outline = self._outline
+        if outline is None:
+            data = self.data_
+            return _look(data.kind, data.sub).outline
+        return outline
 
     @property
     def node_id(self) -> str:
@@ -319,6 +321,26 @@ class NodeItem(QGraphicsPathItem):
             bounds = text.boundingRect()
             text.setPos(box.right() - 12 - bounds.width() / 2, box.bottom() - bounds.height() / 2)
             self._badge = badge
+
+
+def make_node_items(nodes: Iterable[tuple[NodeData, str | None]]) -> list[NodeItem]:
+    """Items for nodes, each with its caption (a team's second line; None: the sub-kind's
+    label), not yet placed nor in a scene."""
+    made: list[NodeItem] = []
+    append, looks = made.append, _LOOKS
+    for data, caption in nodes:
+        look = looks.get((data.kind, data.sub)) or _look(data.kind, data.sub)
+        item = NodeItem(look.path)
+        item.edges = []
+        item.data_ = data
+        if caption is not None:
+            item._caption = caption
+        item.style = look.style
+        item.setFlags(NODE_FLAGS)
+        item.setBrush(look.brush)
+        item.setPen(look.pen)
+        append(item)
+    return made
 
 
 def node_of_item(item: QGraphicsItem | None) -> NodeItem | None:

@@ -32,7 +32,7 @@ from orgmodel.ui.diagram.graphdata import (
     graph_index,
     node_of,
 )
-from orgmodel.ui.diagram.items import NodeItem
+from orgmodel.ui.diagram.items import NodeItem, make_node_items
 from orgmodel.ui.diagram.motion import NodeMotion
 
 Point = tuple[float, float]
@@ -251,9 +251,9 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         """Items for nodes, placed where ``at`` says (before they join the scene: no repaints)."""
         nodes, items, add, caption = self.nodes, self.node_items, self.addItem, self.caption
         labels = self.labels_visible
-        for node_id in node_ids:
-            node = nodes[node_id]
-            item = NodeItem(node, caption(node_id) if node.kind == "team" else None)
+        data = [nodes[n] for n in node_ids]
+        made = make_node_items([(d, caption(d.id) if d.kind == "team" else None) for d in data])
+        for node_id, item in zip(node_ids, made, strict=True):
             place = at.get(node_id)
             if place is not None:
                 item.setPos(place[0], place[1])

@@ -78,3 +78,27 @@ def test_bounds_follow_the_pen_so_a_selected_node_repaints_whole(widget: Diagram
     edge = next(iter(widget.scene.edge_items.values()))
     route = edge.path().controlPointRect()
     assert edge.boundingRect().contains(route)  # edges' cheap bounds still hold the whole route
+
+
+def test_every_edge_is_drawn_inside_the_bounds_qt_repaints(qapp: object) -> None:
+    """Edges give Qt the box of the points they drew instead of stroking the route: on every
+    layout of the seed example, with every node kind and every edge kind shown, each edge's
+    path lies inside its bounds widened by the pen (else moving a node leaves stray lines)."""
+    from orgmodel.analysis.styles import EDGE_KINDS, NODE_KINDS
+    from orgmodel.examples import load_example
+    from orgmodel.ui.diagram.filters import ViewFilter
+    from orgmodel.ui.diagram.scene import DiagramScene
+
+    model = load_example("seed-enterprise")
+    checked = 0
+    for layout in ("org_chart", "platform_stack", "force"):
+        scene = DiagramScene(model)
+        scene.configure(layout, ViewFilter(node_kinds=frozenset(NODE_KINDS),
+                                           edge_kinds=frozenset(EDGE_KINDS)), {})
+        for item in {id(i): i for i in scene.edge_items.values()}.values():
+            drawn = item.path().controlPointRect()
+            pen = item.pen().widthF() / 2.0
+            assert item.boundingRect().contains(drawn.adjusted(-pen, -pen, pen, pen)), (layout, item)
+            checked += 1
+        scene.close()
+    assert checked > 100
