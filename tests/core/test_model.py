@@ -16,6 +16,7 @@ from orgmodel.core.model import OrgModel, describe, kind_of
 def test_reading(model: OrgModel) -> None:
     assert model.get("pay", EntityKind.TEAM).name == "Payments"
     assert model.find("nope") is None and "pay" in model and "nope" not in model
+    assert set(model.ids()) == {e.id for e in model.entities()} and "nope" not in model.ids()
     assert [p.id for p in model.members("pay")] == ["bob", "cy"]
     assert [t.id for t in model.children("eng")] == ["pay", "plat", "sre"]
     assert [t.id for t in model.children(None)] == ["eng"]

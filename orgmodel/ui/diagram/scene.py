@@ -130,7 +130,8 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         """The layout's positions for the visible nodes (force falls back to the org chart)."""
         name = Layout(layout or self.layout_name)
         self.layout_error = ""
-        shown = {n for n in self.visible if n in self.model}
+        ids = self.model.ids()
+        shown = {n for n in self.visible if n in ids}
         try:
             return layouts.layout(self.model, name, shown)
         except layouts.LayoutTooLargeError as error:
@@ -139,7 +140,8 @@ class DiagramScene(NodeMotion, QGraphicsScene):
 
     def _target_positions(self) -> dict[str, Point]:
         # during a bulk removal the model may already lack nodes whose events are still coming
-        present = [n for n in self.visible if n in self.model]
+        ids = self.model.ids()
+        present = [n for n in self.visible if n in ids]
         auto = self.auto_positions() if any(n not in self.stored for n in present) else {}
         return {n: self.stored[n] if n in self.stored else auto[n] for n in present}
 
