@@ -198,8 +198,38 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         kinds = self.edge_kinds
         self._drop_stale_edges()
         for kind in kinds:
-            self._sync_edges(self.by_kind.get(kind, {}).values())
+            self._add_missing_edges(kind, self.by_kind.get(kind, {}).values())
         self._adjust_dirty_combs()
+
+    def _add_missing_edges(self, kind: str, edges: Iterable[EdgeData]) -> None:
+        """Items for the shown edges of one shown kind that have none (thousands on a new canvas:
+        the kind's routing is decided once, not per edge)."""
+        shown, items, nodes = self.visible, self.edge_items, self.node_items
+        end = HUB_END.get(kind)
+        if end is None:
+            for edge in edges:
+                if edge.source in shown and edge.target in shown and edge.id not in items:
+                    self._add_edge_item(edge)
+            return
+        hub_is_target = end == "target"
+        spokes: dict[str, list[tuple[tuple[str, str, str], NodeItem]]] = {}
+        for source, target, _, _, edge_id in edges:
+            if source in shown and target in shown and edge_id not in items:
+                hub, leaf = (target, source) if hub_is_target else (source, target)
+                group = spokes.get(hub)
+                if group is None:
+                    spokes[hub] = [(edge_id, nodes[leaf])]
+                else:
+                    group.append((edge_id, nodes[leaf]))
+        for hub, new in spokes.items():
+            self._add_to_comb((hub, kind), new)
+
+    def _add_edge_item(self, edge: EdgeData) -> None:
+        item = make_edge(edge, self.node_items[edge.source], self.node_items[edge.target], self.orthogonal)
+        if self.dark:
+            item.set_dark(True)
+        self.edge_items[edge.id] = item
+        self.addItem(item)
 
     def _forget_edge(self, edge_id: tuple[str, str, str]) -> None:
         edge = self.edges.pop(edge_id, None)
@@ -207,10 +237,11 @@ class DiagramScene(NodeMotion, QGraphicsScene):
             self.by_kind.get(edge.kind, {}).pop(edge_id, None)
 
     def _sync_edges(self, edges: Iterable[EdgeData]) -> None:
+        """Items for these edges (of any kinds) exactly when they are shown."""
         kinds, shown, items, nodes = self.edge_kinds, self.visible, self.edge_items, self.node_items
         spokes: dict[tuple[str, str], list[tuple[tuple[str, str, str], NodeItem]]] = {}
         for edge in edges:
-            source, target, kind, _, edge_id = edge  # unpacked once: thousands of edges
+            source, target, kind, _, edge_id = edge
             wanted = kind in kinds and source in shown and target in shown
             item = items.get(edge_id)
             if wanted and item is None:
@@ -218,11 +249,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
                     hub, leaf = hub_and_leaf(edge)
                     spokes.setdefault((hub, kind), []).append((edge_id, nodes[leaf]))
                 else:
-                    item = make_edge(edge, nodes[source], nodes[target], self.orthogonal)
-                    if self.dark:
-                        item.set_dark(True)
-                    items[edge_id] = item
-                    self.addItem(item)
+                    self._add_edge_item(edge)
             elif not wanted and item is not None:
                 self._drop_edge_item(edge_id)
         for key, new in spokes.items():
