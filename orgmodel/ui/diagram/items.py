@@ -185,7 +185,7 @@ class NodeItem(QGraphicsPathItem):
         outline = self._outline
         if outline is None:
             data = self.data_
-            return _look(data.kind, data.sub).outline
+            return _LOOKS[data.kind, data.sub].outline  # made with the item (make_node_items)
         return outline
 
     @property
