@@ -36,34 +36,49 @@ def version_label(model: OrgModel, version: PlatformVersion) -> str:
     return f"{platform.name if platform else version.platform} {version.version}"
 
 
+# Each rule reads a field once into a local: most fields have a class-level default, which keeps
+# Python from specialising the attribute load, so every read costs a full lookup.
+
+
 def _team_edges(model: OrgModel, teams: Iterable[Team]) -> Held:
     for t in teams:
-        if t.parent is not None:
-            yield t.id, t.id, t.parent, "part_of", "part_of"
+        parent = t.parent
+        if parent is not None:
+            i = t.id
+            yield i, i, parent, "part_of", "part_of"
 
 
 def _person_edges(model: OrgModel, people: Iterable[Person]) -> Held:
     for p in people:
-        if p.team is not None:
-            yield p.id, p.id, p.team, "member_of", "member_of"
-        if p.manager is not None:
-            yield p.id, p.id, p.manager, "reports_to", "reports_to"
+        i = p.id
+        team = p.team
+        if team is not None:
+            yield i, i, team, "member_of", "member_of"
+        manager = p.manager
+        if manager is not None:
+            yield i, i, manager, "reports_to", "reports_to"
 
 
 def _embed_edges(model: OrgModel, embeds: Iterable[Embed]) -> Held:
     for e in embeds:
-        yield e.id, e.person, e.host, "embedded_in", e.id
+        i = e.id
+        yield i, e.person, e.host, "embedded_in", i
 
 
 def _service_edges(model: OrgModel, services: Iterable[Service]) -> Held:
     sre = Support.SRE
     for s in services:
-        if s.owner is not None:
-            yield s.id, s.owner, s.id, "owns", "owns"
-        if s.support is sre and s.sre_team is not None:
-            yield s.id, s.sre_team, s.id, "supports", "supports"
-        if s.platform_version is not None:
-            yield s.id, s.id, s.platform_version, "runs_on", "runs_on"
+        i = s.id
+        owner = s.owner
+        if owner is not None:
+            yield i, owner, i, "owns", "owns"
+        if s.support is sre:
+            sre_team = s.sre_team
+            if sre_team is not None:
+                yield i, sre_team, i, "supports", "supports"
+        version = s.platform_version
+        if version is not None:
+            yield i, i, version, "runs_on", "runs_on"
 
 
 def _dependency_edges(model: OrgModel, dependencies: Iterable[Dependency]) -> Held:
@@ -73,19 +88,24 @@ def _dependency_edges(model: OrgModel, dependencies: Iterable[Dependency]) -> He
 
 def _platform_edges(model: OrgModel, platforms: Iterable[Platform]) -> Held:
     for p in platforms:
-        if p.owner is not None:
-            yield p.id, p.owner, p.id, "owns", "owns"
+        owner = p.owner
+        if owner is not None:
+            yield p.id, owner, p.id, "owns", "owns"
 
 
 def _version_edges(model: OrgModel, versions: Iterable[PlatformVersion]) -> Held:
     platforms = model.platforms
     for v in versions:
-        yield v.id, v.id, v.platform, "version_of", "version_of"
+        i = v.id
+        yield i, i, v.platform, "version_of", "version_of"
         platform = platforms.get(v.platform)
-        if platform is not None and platform.owner is not None:
-            yield v.id, platform.owner, v.id, "builds", "builds"
-        if v.production_owner is not None:
-            yield v.id, v.production_owner, v.id, "operates", "operates"
+        if platform is not None:
+            owner = platform.owner
+            if owner is not None:
+                yield i, owner, i, "builds", "builds"
+        production_owner = v.production_owner
+        if production_owner is not None:
+            yield i, production_owner, i, "operates", "operates"
 
 
 def _forum_edges(model: OrgModel, forums: Iterable[Forum]) -> Held:

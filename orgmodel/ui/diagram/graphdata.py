@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
-from orgmodel.analysis.relations import collection_relations, held_relations, version_label
+from orgmodel.analysis.relations import RULES, held_relations, version_label
 from orgmodel.core.entities import (
     Forum,
     Person,
@@ -23,7 +23,14 @@ from orgmodel.core.entities import (
     Service,
     Team,
 )
-from orgmodel.core.kinds import EntityKind
+from orgmodel.core.kinds import (
+    EntityKind,
+    PlatformKind,
+    Role,
+    Support,
+    TeamKind,
+    VersionStatus,
+)
 from orgmodel.core.model import OrgModel
 
 
@@ -40,6 +47,13 @@ class EdgeData(NamedTuple):
     kind: str
     key: str
     id: tuple[str, str, str]  # (source, target, key): made once, looked up everywhere
+
+
+# A node's ``sub`` is ``str(member)`` of an enum field: graph_index reads it here instead of calling
+# str per node (a value outside the enums raises KeyError and graph_index falls back to all_nodes).
+_SUB: dict[Any, str] = {
+    m: str(m) for e in (TeamKind, Role, Support, PlatformKind, VersionStatus) for m in e
+}
 
 
 def _team_node(model: OrgModel, t: Team) -> NodeData:
@@ -117,34 +131,63 @@ class GraphIndex(NamedTuple):
     held: dict[str, list[tuple[str, str, str]]]
 
 
-def graph_index(model: OrgModel) -> GraphIndex:
-    """``all_nodes`` and ``all_edges`` indexed, collection by collection (in model order)."""
+def _indexed_nodes(
+    model: OrgModel, new: Callable[..., Any], sub: dict[Any, str]
+) -> dict[str, NodeData]:
+    """Every node, as ``all_nodes`` makes them (ids are the collections' keys)."""
     nodes: dict[str, NodeData] = {}
+    for i, t in model.teams.items():
+        nodes[i] = new(NodeData, (i, "team", sub[t.kind], t.name))
+    for i, p in model.people.items():
+        nodes[i] = new(NodeData, (i, "person", sub[p.role], p.name))
+    for i, s in model.services.items():
+        nodes[i] = new(NodeData, (i, "service", sub[s.support], s.name))
+    for i, pl in model.platforms.items():
+        nodes[i] = new(NodeData, (i, "platform", sub[pl.kind], pl.name))
+    for i, v in model.platform_versions.items():
+        nodes[i] = new(NodeData, (i, "platform_version", sub[v.status], version_label(model, v)))
+    for i, f in model.forums.items():
+        nodes[i] = new(NodeData, (i, "forum", "forum", f.name))
+    return nodes
+
+
+def graph_index(model: OrgModel) -> GraphIndex:
+    """``all_nodes`` and ``all_edges`` indexed, collection by collection (in model order).
+
+    The same NodeData and EdgeData as ``node_of`` and ``edges_held_by``, made without their
+    Python-level ``__new__`` (``tuple.__new__`` on the class): tens of thousands of them for a
+    large model, on the way to the diagram's first render.
+    """
+    new = tuple.__new__
+    try:
+        nodes = _indexed_nodes(model, new, _SUB)
+    except KeyError:  # a sub that is no enum member
+        nodes = {node.id: node for node in all_nodes(model)}
+
     edges: dict[tuple[str, str, str], EdgeData] = {}
     by_kind: dict[str, dict[tuple[str, str, str], EdgeData]] = {}
     held: dict[str, list[tuple[str, str, str]]] = {}
-    new = tuple.__new__  # EdgeData(...) without its Python-level __new__: thousands of edges
     for kind in EntityKind:
         collection = model.collection(kind)
         if not collection:
             continue
-        sample = next(iter(collection.values()))
-        make_node = _NODE.get(type(sample))
-        if make_node is not None:
-            for entity in collection.values():
-                node = make_node(model, entity)
-                nodes[node.id] = node
-        for holder, source, target, edge_kind, key in collection_relations(model, kind):
+        rule = RULES.get(type(next(iter(collection.values()))))
+        if rule is None:
+            continue
+        # A rule yields an entity's relations one after the other, and ids are unique across
+        # collections: a holder is new whenever it differs from the previous one.
+        last = None
+        ids: list[tuple[str, str, str]] = []
+        for holder, source, target, edge_kind, key in rule(model, collection.values()):
             edge_id = (source, target, key)
-            made = new(EdgeData, (source, target, edge_kind, key, edge_id))
-            edges[edge_id] = made
-            ids = held.get(holder)
-            if ids is None:
-                held[holder] = [edge_id]
-            else:
+            edges[edge_id] = made = new(EdgeData, (source, target, edge_kind, key, edge_id))
+            if holder == last:
                 ids.append(edge_id)
-            of_kind = by_kind.get(edge_kind)
-            if of_kind is None:
-                of_kind = by_kind[edge_kind] = {}
-            of_kind[edge_id] = made
+            else:
+                held[holder] = ids = [edge_id]
+                last = holder
+            try:
+                by_kind[edge_kind][edge_id] = made
+            except KeyError:
+                by_kind[edge_kind] = {edge_id: made}
     return GraphIndex(nodes, edges, by_kind, held)
