@@ -18,11 +18,14 @@ drawing, routing edges or saving positions.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from orgmodel.analysis.styles import LEAF_SIZE, TEAM_SIZE, node_size
 from orgmodel.analysis.tidytree import Box, overlapping_pairs, tidy_tree
+from orgmodel.core.entities import Team
 from orgmodel.core.errors import OrgModelError
 from orgmodel.core.kinds import EntityKind, Layout, Role, TeamKind
 from orgmodel.core.model import OrgModel
@@ -72,50 +75,54 @@ def diagram_nodes(model: OrgModel) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------------- blocks
-@dataclass
+_HALF_LEAF_W, _HALF_LEAF_H = LEAF_SIZE[0] / 2.0, LEAF_SIZE[1] / 2.0
+_COL_STEP = INDENT + LEAF_SIZE[0] + COL_GAP  # from one leaf column to the next
+# a leaf row's top below the first row's: the same for every column of a block
+_ROW_TOPS = tuple(i * (LEAF_SIZE[1] + ROW_GAP) for i in range(MAX_ROWS))
+
+
 class _Block:
     """A team box (or none) with its leaves in columns of at most MAX_ROWS below it, and
-    optionally its childless sub-teams wrapped in rows either side of a central trunk."""
+    optionally its childless sub-teams wrapped in rows either side of a central trunk.
 
-    head: str | None
-    columns: list[list[str]]
-    head_size: tuple[float, float] = TEAM_SIZE
-    beside_trunk: bool = False  # leaves right of the centre line, which carries the tree edges
-    rows: list[list[_Block]] = field(default_factory=list)
-    _size: tuple[float, float] | None = None
+    ``own`` is the size of the box with its columns, ``size`` that with the rows below; both
+    are plain attributes (``set_rows`` recomputes ``size``), read many times per layout."""
+
+    __slots__ = ("head", "columns", "head_size", "beside_trunk", "rows", "columns_width",
+                 "leaf_rows", "own", "size")
+
+    def __init__(self, head: str | None, columns: list[list[str]], beside_trunk: bool = False,
+                 head_size: tuple[float, float] = TEAM_SIZE) -> None:
+        self.head = head
+        self.columns = columns
+        self.head_size = head_size
+        self.beside_trunk = beside_trunk  # leaves right of the centre line (the tree edges')
+        self.rows: list[list[_Block]] = []
+        head_w, head_h = head_size if head else (0.0, 0.0)
+        if columns:
+            cols = len(columns)
+            width = self.columns_width = cols * (INDENT + LEAF_SIZE[0]) + (cols - 1) * COL_GAP
+            if beside_trunk:
+                width = 2 * (TRUNK_GAP + width)
+            rows = self.leaf_rows = max(map(len, columns))
+            height = rows * LEAF_SIZE[1] + (rows - 1) * ROW_GAP + (head_h + LEAF_TOP_GAP if head else 0)
+            self.own = (width if width > head_w else head_w, height)
+        else:
+            self.columns_width, self.leaf_rows = 0.0, 0
+            self.own = (head_w, head_h)
+        self.size = self.own
 
     def set_rows(self, rows: list[list[_Block]]) -> None:
+        """Hang ``rows`` of finished blocks (their sizes no longer change) below this one."""
         self.rows = rows
-        self._size = None
-
-    @property
-    def columns_width(self) -> float:
-        cols = len(self.columns)
-        return cols * (INDENT + LEAF_SIZE[0]) + (cols - 1) * COL_GAP if cols else 0.0
-
-    def _own_size(self) -> tuple[float, float]:
-        head_w, head_h = self.head_size if self.head else (0.0, 0.0)
-        if not self.columns:
-            return head_w, head_h
-        width = self.columns_width
-        if self.beside_trunk:
-            width = 2 * (TRUNK_GAP + width)
-        rows = max(len(c) for c in self.columns)
-        height = rows * LEAF_SIZE[1] + (rows - 1) * ROW_GAP + (head_h + LEAF_TOP_GAP if self.head else 0)
-        return max(head_w, width), height
+        self.size = self._compute_size()
 
     @staticmethod
     def _side_width(side: Sequence[_Block]) -> float:
         return sum(b.size[0] for b in side) + H_GAP * max(0, len(side) - 1)
 
-    @property
-    def size(self) -> tuple[float, float]:
-        if self._size is None:
-            self._size = self._compute_size()
-        return self._size
-
     def _compute_size(self) -> tuple[float, float]:
-        width, height = self._own_size()
+        width, height = self.own
         for row in self.rows:
             half = (len(row) + 1) // 2
             sides = max(self._side_width(row[:half]), self._side_width(row[half:]))
@@ -130,13 +137,16 @@ class _Block:
         if self.head:
             out[self.head] = (cx, top + self.head_size[1] / 2.0)
             y = top + self.head_size[1] + LEAF_TOP_GAP
-        x = cx + TRUNK_GAP if self.beside_trunk else cx - self.columns_width / 2.0
-        for column in self.columns:
-            for i, leaf in enumerate(column):
-                out[leaf] = (x + INDENT + LEAF_SIZE[0] / 2.0,
-                             y + i * (LEAF_SIZE[1] + ROW_GAP) + LEAF_SIZE[1] / 2.0)
-            x += INDENT + LEAF_SIZE[0] + COL_GAP
-        y = top + self._own_size()[1]
+        if self.columns:
+            x = cx + TRUNK_GAP if self.beside_trunk else cx - self.columns_width / 2.0
+            # the i-th leaf of every column is on the same row: its centre once per block
+            row_ys = [y + dy + _HALF_LEAF_H for dy in _ROW_TOPS[: self.leaf_rows]]
+            for column in self.columns:
+                leaf_x = x + INDENT + _HALF_LEAF_W
+                for i, leaf in enumerate(column):
+                    out[leaf] = (leaf_x, row_ys[i])
+                x += _COL_STEP
+        y = top + self.own[1]
         for row in self.rows:
             y += V_GAP
             half = (len(row) + 1) // 2
@@ -159,12 +169,16 @@ def _wrap_rows(blocks: list[_Block]) -> list[list[_Block]]:
     return [blocks[i : i + per_row] for i in range(0, len(blocks), per_row)]
 
 
-def _columns(groups: Iterable[Sequence[str]]) -> list[list[str]]:
+def _columns(groups: Iterable[list[str]]) -> list[list[str]]:
     """Leaves in columns: each non-empty group starts a column, overflowing every MAX_ROWS."""
     columns: list[list[str]] = []
     for group in groups:
-        for i in range(0, len(group), MAX_ROWS):
-            columns.append(list(group[i : i + MAX_ROWS]))
+        if len(group) <= MAX_ROWS:
+            if group:
+                columns.append(group[:])
+        else:
+            for i in range(0, len(group), MAX_ROWS):
+                columns.append(group[i : i + MAX_ROWS])
     return columns
 
 
@@ -179,7 +193,7 @@ class _Leaves:
 
     def groups(self, team: str | None) -> list[list[str]]:
         return [self.people.get(team, []), self.services.get(team, []),
-                *self.platforms.get(team, [])]
+                *self.platforms.get(team, ())]
 
 
 def _visible(model: OrgModel, nodes: Collection[str] | None) -> set[str]:
@@ -187,37 +201,45 @@ def _visible(model: OrgModel, nodes: Collection[str] | None) -> set[str]:
 
 
 def _group_leaves(model: OrgModel, shown: set[str], teams: set[str]) -> _Leaves:
-    leaves = _Leaves()
-
-    def home(team: str | None) -> str | None:
-        return team if team in teams else None
-
-    people = [p for p in model.people.values() if p.id in shown]
-    people.sort(key=lambda p: p.role is not Role.MANAGER)  # stable: managers first
-    for person in people:
-        leaves.people.setdefault(home(person.team), []).append(person.id)
+    # every leaf of the model passes through here: one loop per kind, no helper calls
+    managers: defaultdict[str | None, list[str]] = defaultdict(list)  # head their team's column
+    people: defaultdict[str | None, list[str]] = defaultdict(list)
+    manager = Role.MANAGER  # (reading an Enum member goes through EnumType.__getattr__'s hook)
+    for person in model.people.values():
+        person_id = person.id
+        if person_id in shown:
+            team = person.team
+            home = team if team in teams else None
+            (managers if person.role is manager else people)[home].append(person_id)
+    for team, heads in managers.items():
+        people[team] = heads + people.get(team, [])
+    services: defaultdict[str | None, list[str]] = defaultdict(list)
     for service in model.services.values():
-        if service.id in shown:
-            leaves.services.setdefault(home(service.owner), []).append(service.id)
+        service_id = service.id
+        if service_id in shown:
+            owner = service.owner
+            services[owner if owner in teams else None].append(service_id)
     versions: dict[str, list[str]] = {}
     for version in model.platform_versions.values():
         if version.id in shown:
             versions.setdefault(version.platform, []).append(version.id)
+    platforms: dict[str | None, list[list[str]]] = {}
     for platform in model.platforms.values():
         group = [platform.id] if platform.id in shown else []
         group.extend(versions.pop(platform.id, []))
         if group:
-            leaves.platforms.setdefault(home(platform.owner), []).append(group)
+            owner = platform.owner
+            platforms.setdefault(owner if owner in teams else None, []).append(group)
     for orphans in versions.values():
-        leaves.platforms.setdefault(None, []).append(orphans)
-    leaves.forums = [f for f in model.forums if f in shown]
-    return leaves
+        platforms.setdefault(None, []).append(orphans)
+    forums = [f for f in model.forums if f in shown]
+    return _Leaves(dict(people), dict(services), platforms, forums)
 
 
-def _visible_parent(model: OrgModel, team_id: str, teams: set[str]) -> str | None:
-    parent = model.teams[team_id].parent
+def _visible_parent(all_teams: Mapping[str, Team], team_id: str, teams: set[str]) -> str | None:
+    parent = all_teams[team_id].parent
     while parent is not None and parent not in teams:
-        parent = model.teams[parent].parent
+        parent = all_teams[parent].parent
     return parent
 
 
@@ -225,15 +247,16 @@ def _visible_parent(model: OrgModel, team_id: str, teams: set[str]) -> str | Non
 def org_chart(model: OrgModel, nodes: Collection[str] | None = None) -> Positions:
     """A tidy tree of the visible teams, each with its visible leaves in columns below it."""
     shown = _visible(model, nodes)
-    teams = [t for t in model.teams if t in shown]
+    all_teams = model.teams
+    teams = [t for t in all_teams if t in shown]
     team_set = set(teams)
     leaves = _group_leaves(model, shown, team_set)
     children: dict[str, list[str]] = {}
     roots: list[str] = []
     for team in teams:
-        parent = _visible_parent(model, team, team_set)
+        parent = _visible_parent(all_teams, team, team_set)
         (children.setdefault(parent, []) if parent else roots).append(team)
-    blocks = {t: _Block(t, _columns(leaves.groups(t)), beside_trunk=t in children) for t in teams}
+    blocks = {t: _Block(t, _columns(leaves.groups(t)), t in children) for t in teams}
     for key, group in (("~loose", leaves.groups(None)), ("~forums", [leaves.forums])):
         columns = _columns(group)
         if columns:
@@ -249,22 +272,30 @@ def org_chart(model: OrgModel, nodes: Collection[str] | None = None) -> Position
 def _wrapped_tidy_tree(
     roots: list[str], children: dict[str, list[str]], blocks: dict[str, _Block]
 ) -> dict[str, Box]:
-    """A tidy tree of blocks; while it is much wider than tall, the deepest wide fan-outs
-    (a parent whose sub-teams have no sub-teams of their own) are wrapped into rows."""
-    wrap_at = WRAP_AT
+    """A tidy tree of blocks. Fan-outs of more than WRAP_AT childless sub-teams are wrapped
+    into rows first (if there are none, the tree is returned as it is); then, while the tree
+    is much wider than tall, the deepest fan-outs of more than two are wrapped too."""
+    if not _wrap_fans(children, blocks, WRAP_AT):
+        return _tidy_blocks(roots, children, blocks)
     while True:
-        boxes = tidy_tree(roots, children, {k: b.size for k, b in blocks.items()}, H_GAP, V_GAP)
-        width = max((b[2] for b in boxes.values()), default=0.0)
-        height = max((b[3] for b in boxes.values()), default=0.0)
-        if wrap_at < WRAP_AT and width <= MAX_ASPECT * height:
+        boxes = _tidy_blocks(roots, children, blocks)
+        width = max(map(itemgetter(2), boxes.values()), default=0.0)
+        height = max(map(itemgetter(3), boxes.values()), default=0.0)
+        if width <= MAX_ASPECT * height or not _wrap_fans(children, blocks, 2):
             return boxes
-        fans = [p for p, kids in children.items()
-                if len(kids) > wrap_at and not any(k in children for k in kids)]
-        wrap_at = 2
-        if not fans:
-            return boxes
-        for parent in fans:
-            blocks[parent].set_rows(_wrap_rows([blocks.pop(k) for k in children.pop(parent)]))
+
+
+def _tidy_blocks(roots: list[str], children: dict[str, list[str]], blocks: dict[str, _Block]) -> dict[str, Box]:
+    return tidy_tree(roots, children, {k: b.size for k, b in blocks.items()}, H_GAP, V_GAP)
+
+
+def _wrap_fans(children: dict[str, list[str]], blocks: dict[str, _Block], wrap_at: int) -> bool:
+    """Wrap every parent with more than ``wrap_at`` sub-teams, none with sub-teams of their
+    own, into rows of them (taking them out of ``children`` and ``blocks``); False if none."""
+    fans = [p for p, kids in children.items() if len(kids) > wrap_at and children.keys().isdisjoint(kids)]
+    for parent in fans:
+        blocks[parent].set_rows(_wrap_rows([blocks.pop(k) for k in children.pop(parent)]))
+    return bool(fans)
 
 
 STACK_ROWS = (TeamKind.GROUP, TeamKind.SOFTWARE, TeamKind.AUTOMATION, TeamKind.SRE, TeamKind.PLATFORM)

@@ -12,124 +12,96 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
-@dataclass
-class _Tree:
-    """Flat arrays of a rooted tree for the iterative Buchheim walk (index n = virtual root)."""
-
-    kids: list[list[int]]
-    parent: list[int]
-    width: list[float]
-    number: list[int] = field(default_factory=list)
-    prelim: list[float] = field(default_factory=list)
-    mod: list[float] = field(default_factory=list)
-    shift: list[float] = field(default_factory=list)
-    change: list[float] = field(default_factory=list)
-    thread: list[int] = field(default_factory=list)
-    ancestor: list[int] = field(default_factory=list)
-    mid: list[float] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        n = len(self.kids)
-        self.number = [1] * n
-        for children in self.kids:
-            for i, child in enumerate(children):
-                self.number[child] = i + 1
-        self.prelim, self.mod = [0.0] * n, [0.0] * n
-        self.shift, self.change, self.mid = [0.0] * n, [0.0] * n, [0.0] * n
-        self.thread = [-1] * n
-        self.ancestor = list(range(n))
+def _next_left(kids: list[list[int]], thread: list[int], v: int) -> int:
+    return kids[v][0] if kids[v] else thread[v]
 
 
-def _next_left(t: _Tree, v: int) -> int:
-    return t.kids[v][0] if t.kids[v] else t.thread[v]
+def _next_right(kids: list[list[int]], thread: list[int], v: int) -> int:
+    return kids[v][-1] if kids[v] else thread[v]
 
 
-def _next_right(t: _Tree, v: int) -> int:
-    return t.kids[v][-1] if t.kids[v] else t.thread[v]
+def _first_walk(kids: list[list[int]], width: list[float], gap: float) -> tuple[list[float], list[float]]:
+    """Buchheim's first walk: every node's preliminary x relative to its siblings and the
+    modifier its subtree moves by (``prelim``, ``mod``).
 
-
-def _gap(t: _Tree, a: int, b: int, gap: float) -> float:
-    return (t.width[a] + t.width[b]) / 2.0 + gap
-
-
-def _move_subtree(t: _Tree, wm: int, wp: int, shift: float) -> None:
-    subtrees = t.number[wp] - t.number[wm]
-    t.change[wp] -= shift / subtrees
-    t.shift[wp] += shift
-    t.change[wm] += shift / subtrees
-    t.prelim[wp] += shift
-    t.mod[wp] += shift
-
-
-def _apportion(t: _Tree, v: int, default: int, gap: float) -> int:
-    p = t.parent[v]
-    if t.number[v] == 1:
-        return default
-    vip = vop = v
-    vim = t.kids[p][t.number[v] - 2]
-    vom = t.kids[p][0]
-    sip, sop, sim, som = t.mod[vip], t.mod[vop], t.mod[vim], t.mod[vom]
-    while _next_right(t, vim) >= 0 and _next_left(t, vip) >= 0:
-        vim, vip = _next_right(t, vim), _next_left(t, vip)
-        vom, vop = _next_left(t, vom), _next_right(t, vop)
-        t.ancestor[vop] = v
-        shift = (t.prelim[vim] + sim) - (t.prelim[vip] + sip) + _gap(t, vim, vip, gap)
-        if shift > 0:
-            anc = t.ancestor[vim]
-            wm = anc if t.parent[anc] == p else default
-            _move_subtree(t, wm, v, shift)
-            sip += shift
-            sop += shift
-        sim += t.mod[vim]
-        sip += t.mod[vip]
-        som += t.mod[vom]
-        sop += t.mod[vop]
-    if _next_right(t, vim) >= 0 and _next_right(t, vop) < 0:
-        t.thread[vop] = _next_right(t, vim)
-        t.mod[vop] += sim - sop
-    if _next_left(t, vip) >= 0 and _next_left(t, vom) < 0:
-        t.thread[vom] = _next_left(t, vip)
-        t.mod[vom] += sip - som
-        default = v
-    return default
-
-
-def _place_children(t: _Tree, v: int, gap: float) -> None:
-    """Second half of Buchheim's first walk for ``v`` once every child's subtree is done."""
-    children = t.kids[v]
-    default = children[0]
-    for i, w in enumerate(children):
-        if i > 0:
-            left = children[i - 1]
-            t.prelim[w] = t.prelim[left] + _gap(t, left, w, gap)
-            if t.kids[w]:
-                t.mod[w] = t.prelim[w] - t.mid[w]
-        else:
-            t.prelim[w] = t.mid[w]
-        default = _apportion(t, w, default, gap)
-    shift = change = 0.0
-    for w in reversed(children):
-        t.prelim[w] += shift
-        t.mod[w] += shift
-        change += t.change[w]
-        shift += t.shift[w] + change
-    t.mid[v] = (t.prelim[children[0]] + t.prelim[children[-1]]) / 2.0
-
-
-def _postorder(kids: list[list[int]], root: int) -> list[int]:
-    order: list[int] = []
-    stack = [root]
-    while stack:
-        v = stack.pop()
-        order.append(v)
-        stack.extend(kids[v])
-    order.reverse()
-    return order
+    ``kids`` is in breadth-first order with the virtual root last, so walking it backwards
+    finishes every child's subtree before its parent; a parent then places its children left
+    to right, each pushed clear of its left siblings' contours (``apportion``). Subtrees do not
+    share state, so this order gives the same numbers as the recursive post-order walk.
+    """
+    n = len(kids)
+    parent, number = [-1] * n, [1] * n
+    for v, children in enumerate(kids):
+        for i, child in enumerate(children, 1):
+            parent[child], number[child] = v, i
+    prelim, mod, mid = [0.0] * n, [0.0] * n, [0.0] * n
+    shifts, changes = [0.0] * n, [0.0] * n
+    thread, ancestor = [-1] * n, list(range(n))
+    for v in (*range(n - 2, -1, -1), n - 1):
+        children = kids[v]
+        if not children:
+            continue
+        default = left = children[0]
+        prelim[left] = mid[left]
+        for w in children[1:]:
+            prelim[w] = prelim[left] + ((width[left] + width[w]) / 2.0 + gap)
+            if kids[w]:
+                mod[w] = prelim[w] - mid[w]
+            # apportion: walk the right contour of the left siblings (vim) against the left
+            # contour of w (vip), with the outer contours (vom, vop) and the summed modifiers
+            vip = vop = w
+            vim, vom = left, children[0]
+            sip, sop, sim, som = mod[vip], mod[vop], mod[vim], mod[vom]
+            while True:
+                below = kids[vim]
+                next_im = below[-1] if below else thread[vim]
+                if next_im < 0:
+                    break
+                below = kids[vip]
+                next_ip = below[0] if below else thread[vip]
+                if next_ip < 0:
+                    break
+                vim, vip = next_im, next_ip
+                vom, vop = _next_left(kids, thread, vom), _next_right(kids, thread, vop)
+                ancestor[vop] = w
+                shift = (prelim[vim] + sim) - (prelim[vip] + sip) + ((width[vim] + width[vip]) / 2.0 + gap)
+                if shift > 0:
+                    anc = ancestor[vim]
+                    wm = anc if parent[anc] == v else default
+                    # move w's subtree right, spreading the shift over the siblings between
+                    share = shift / (number[w] - number[wm])
+                    changes[w] -= share
+                    shifts[w] += shift
+                    changes[wm] += share
+                    prelim[w] += shift
+                    mod[w] += shift
+                    sip += shift
+                    sop += shift
+                sim += mod[vim]
+                sip += mod[vip]
+                som += mod[vom]
+                sop += mod[vop]
+            if _next_right(kids, thread, vim) >= 0 and _next_right(kids, thread, vop) < 0:
+                thread[vop] = _next_right(kids, thread, vim)
+                mod[vop] += sim - sop
+            if _next_left(kids, thread, vip) >= 0 and _next_left(kids, thread, vom) < 0:
+                thread[vom] = _next_left(kids, thread, vip)
+                mod[vom] += sip - som
+                default = w
+            left = w
+        # execute the shifts: spread each subtree's move over the siblings between
+        shift = change = 0.0
+        for w in reversed(children):
+            prelim[w] += shift
+            mod[w] += shift
+            change += changes[w]
+            shift += shifts[w] + change
+        mid[v] = (prelim[children[0]] + prelim[children[-1]]) / 2.0
+    return prelim, mod
 
 
 def tidy_tree(
@@ -144,62 +116,48 @@ def tidy_tree(
     Every node's box has its ``sizes`` (width, height); a level's top is below the tallest box
     of the level above plus ``v_gap``; neighbours on a level are at least ``h_gap`` apart.
     """
-    index: dict[str, int] = {}
-    order = list(roots)
-    i = 0
-    while i < len(order):
-        index[order[i]] = i
-        order.extend(c for c in children.get(order[i], ()) if c not in index)
-        i += 1
-    n = len(order)
-    kids: list[list[int]] = [[index[c] for c in children.get(node, ())] for node in order]
-    kids.append([index[r] for r in roots])
-    parent = [n] * (n + 1)
-    for v, cs in enumerate(kids):
-        for c in cs:
-            parent[c] = v
-    tree = _Tree(kids, parent, [sizes[node][0] for node in order] + [0.0])
     if not roots:
         return {}
-    for v in _postorder(kids, n):
-        if kids[v]:
-            _place_children(tree, v, h_gap)
-    xs, depth = _second_walk(tree, n)
-    tops = _level_tops(order, sizes, depth, v_gap)
-    left = min(xs[v] - tree.width[v] / 2.0 for v in range(n))
-    boxes: dict[str, Box] = {}
-    for v, node in enumerate(order):
-        w, h = sizes[node]
-        x0 = xs[v] - w / 2.0 - left
-        y0 = tops[depth[v]]
-        boxes[node] = (x0, y0, x0 + w, y0 + h)
-    return boxes
-
-
-def _second_walk(t: _Tree, root: int) -> tuple[list[float], list[int]]:
-    n = len(t.kids)
-    xs, depth = [0.0] * n, [0] * n
-    stack = [(root, 0.0, -1)]
-    while stack:
-        v, m, d = stack.pop()
-        xs[v] = t.prelim[v] + m
-        depth[v] = d
-        for w in t.kids[v]:
-            stack.append((w, m + t.mod[v], d + 1))
-    return xs, depth
-
-
-def _level_tops(
-    order: Sequence[str], sizes: Mapping[str, tuple[float, float]], depth: Sequence[int], v_gap: float
-) -> list[float]:
-    heights: dict[int, float] = {}
-    for v, node in enumerate(order):
-        heights[depth[v]] = max(heights.get(depth[v], 0.0), sizes[node][1])
+    index: dict[str, int] = {}
+    order = list(roots)
+    for i, node in enumerate(order):  # breadth first: the loop also visits what it appends
+        index[node] = i
+        below = children.get(node)
+        if below:
+            order.extend([c for c in below if c not in index])
+    n = len(order)
+    kids: list[list[int]] = []
+    for node in order:
+        below = children.get(node)
+        kids.append([index[c] for c in below] if below else [])
+    kids.append([index[r] for r in roots])  # the virtual root, n
+    node_sizes = [sizes[node] for node in order]
+    width = [w for w, _ in node_sizes]
+    width.append(0.0)
+    prelim, mod = _first_walk(kids, width, h_gap)
+    # second walk, top down: x = prelim + the modifiers of all ancestors; depth of each level
+    modsum, depth = [0.0] * (n + 1), [0] * (n + 1)
+    depth[n] = -1
+    for v in (n, *range(n)):
+        below_mod, below_depth = modsum[v] + mod[v], depth[v] + 1
+        for w in kids[v]:
+            modsum[w], depth[w] = below_mod, below_depth
+    lefts = [prelim[v] + modsum[v] - width[v] / 2.0 for v in range(n)]
+    left = min(lefts)
+    heights: dict[int, float] = {}  # the tallest box of each level
+    for d, (_, h) in zip(depth, node_sizes, strict=False):  # depth[n]: virtual root
+        tallest = heights.get(d, 0.0)
+        heights[d] = h if h > tallest else tallest
     tops, y = [], 0.0
-    for d in range(max(heights) + 1 if heights else 0):
+    for d in range(max(heights) + 1):
         tops.append(y)
         y += heights.get(d, 0.0) + v_gap
-    return tops
+    boxes: dict[str, Box] = {}
+    for node, x, d, (w, h) in zip(order, lefts, depth, node_sizes, strict=False):
+        x0 = x - left
+        y0 = tops[d]
+        boxes[node] = (x0, y0, x0 + w, y0 + h)
+    return boxes
 
 
 def overlapping_pairs(boxes: Mapping[str, Box]) -> list[tuple[str, str]]:
