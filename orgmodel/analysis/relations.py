@@ -9,7 +9,7 @@ Qt-free and model-read-only.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any
 
 from orgmodel.core.entities import (
@@ -124,6 +124,44 @@ RULES: dict[type, Callable[[OrgModel, Any], Held]] = {
     PlatformVersion: _version_edges,
     Forum: _forum_edges,
 }
+
+
+# The kinds of relation each rule yields (a test checks the rules yield no others): a caller
+# wanting some kinds only runs the rules that can yield them.
+RULE_KINDS: dict[type, frozenset[str]] = {
+    Team: frozenset({"part_of"}),
+    Person: frozenset({"member_of", "reports_to"}),
+    Embed: frozenset({"embedded_in"}),
+    Service: frozenset({"owns", "supports", "runs_on"}),
+    Dependency: frozenset({"depends_on"}),
+    Platform: frozenset({"owns"}),
+    PlatformVersion: frozenset({"version_of", "builds", "operates"}),
+    Forum: frozenset({"represents"}),
+}
+
+
+# The node kinds at either end of each kind of relation (a test checks them on the examples):
+# a view draws no relation of a kind unless it shows a node kind at each end.
+ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "part_of": (frozenset({"team"}), frozenset({"team"})),
+    "member_of": (frozenset({"person"}), frozenset({"team"})),
+    "reports_to": (frozenset({"person"}), frozenset({"person"})),
+    "embedded_in": (frozenset({"person"}), frozenset({"team"})),
+    "owns": (frozenset({"team"}), frozenset({"service", "platform"})),
+    "supports": (frozenset({"team"}), frozenset({"service"})),
+    "runs_on": (frozenset({"service"}), frozenset({"platform_version"})),
+    "depends_on": (frozenset({"service"}), frozenset({"service"})),
+    "version_of": (frozenset({"platform_version"}), frozenset({"platform"})),
+    "builds": (frozenset({"team"}), frozenset({"platform_version"})),
+    "operates": (frozenset({"team"}), frozenset({"platform_version"})),
+    "represents": (frozenset({"person"}), frozenset({"forum"})),
+}
+
+
+def drawable(kind: str, node_kinds: Collection[str]) -> bool:
+    """Whether a view showing these node kinds can draw a relation of this kind."""
+    ends = ENDS.get(kind)
+    return ends is None or (not ends[0].isdisjoint(node_kinds) and not ends[1].isdisjoint(node_kinds))
 
 
 def held_relations(model: OrgModel, entity: Any) -> list[Relation]:

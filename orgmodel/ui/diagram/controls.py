@@ -128,7 +128,7 @@ class DiagramControls:
     def _build_filter_menu(self) -> None:
         widget, menu = self.widget, self.filter_menu
         flt = widget.scene.filter
-        kinds = flt.effective_node_kinds(len(widget.scene.nodes))
+        kinds = flt.effective_node_kinds(widget.scene.node_count)
         menu.clear()
         menu.addSection("Nodes")
         for kind, label in NODE_KIND_LABELS.items():
@@ -154,7 +154,7 @@ class DiagramControls:
 
         def flip(checked: bool) -> None:
             flt = widget.scene.filter
-            widget.set_filter(flt.toggled(name, value, checked, len(widget.scene.nodes),
+            widget.set_filter(flt.toggled(name, value, checked, widget.scene.node_count,
                                           widget.scene.layout_name))
 
         act = menu.addAction(label)

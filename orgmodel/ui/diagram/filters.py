@@ -94,10 +94,11 @@ def _in_subtree(model: OrgModel, node: str, root: str) -> bool:
 
 def visible_nodes(
     model: OrgModel, nodes: Mapping[str, NodeData], edges: Iterable[EdgeData], flt: ViewFilter,
-    layout: str = "org_chart",
+    layout: str = "org_chart", node_count: int | None = None,
 ) -> set[str]:
-    """Ids of the nodes a view with filter ``flt`` shows (the focus follows shown edge kinds)."""
-    kinds = flt.effective_node_kinds(len(nodes))
+    """Ids of the nodes a view with filter ``flt`` shows (the focus follows shown edge kinds);
+    ``node_count``: how many nodes the model has when ``nodes`` holds only some kinds."""
+    kinds = flt.effective_node_kinds(len(nodes) if node_count is None else node_count)
     shown: set[str] = set()
     for node_id, node in nodes.items():
         if node.kind not in kinds:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
 from orgmodel.analysis import layouts
+from orgmodel.analysis.relations import drawable
 from orgmodel.analysis.styles import CANVAS_DARK, CANVAS_LIGHT, SUB_LABELS
 from orgmodel.core.events import EntityEvent
 from orgmodel.core.kinds import Layout
@@ -26,10 +27,10 @@ from orgmodel.ui.diagram import filters
 from orgmodel.ui.diagram.edges import HUB_END, CombItem, EdgeItem, hub_and_leaf, make_edge
 from orgmodel.ui.diagram.filters import ViewFilter
 from orgmodel.ui.diagram.graphdata import (
+    CanvasIndex,
     EdgeData,
     dependents,
     edges_held_by,
-    graph_index,
     node_of,
 )
 from orgmodel.ui.diagram.items import NodeItem, make_node_items
@@ -48,7 +49,9 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         self.dark = False
         self.setBackgroundBrush(QColor(CANVAS_LIGHT))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        self.nodes, self.edges, self.by_kind, self.held = graph_index(model)
+        self.index = CanvasIndex(model)  # kinds are indexed as the canvas first shows them
+        index = self.index
+        self.nodes, self.edges, self.by_kind, self.held = index.nodes, index.edges, index.by_kind, index.held
         self.node_items: dict[str, NodeItem] = {}
         self.edge_items: dict[tuple[str, str, str], EdgeItem | CombItem] = {}
         self.combs: dict[tuple[str, str], CombItem] = {}
@@ -152,8 +155,10 @@ class DiagramScene(NodeMotion, QGraphicsScene):
     def _sync_visible(self) -> dict[str, Point] | None:
         """Items for exactly the visible nodes and edges; new nodes start at their places.
         Returns the target positions when it had to compute them."""
+        self.index.ensure(self.filter.effective_node_kinds(self.node_count),
+                          self.edge_kinds if self.filter.focus else ())
         self.visible = filters.visible_nodes(self.model, self.nodes, self.edges.values(), self.filter,
-                                             self.layout_name)
+                                             self.layout_name, self.node_count)
         for node_id in [n for n in self.node_items if n not in self.visible]:
             self._drop_node_item(node_id)
         new = [n for n in self.nodes if n in self.visible and n not in self.node_items]
@@ -164,6 +169,12 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         self._sync_all_edges()
         self._refresh_badges()
         return target
+
+    @property
+    def node_count(self) -> int:
+        """How many diagram nodes the model has, shown or not (the default filter shows only
+        teams of a huge model)."""
+        return self.index.node_count
 
     @property
     def orthogonal(self) -> bool:
@@ -195,7 +206,9 @@ class DiagramScene(NodeMotion, QGraphicsScene):
 
     def _sync_all_edges(self) -> None:
         """Edge items for exactly the shown edges (only the shown kinds are looked at)."""
-        kinds = self.edge_kinds
+        nodes = self.filter.effective_node_kinds(self.node_count)
+        kinds = [k for k in self.edge_kinds if drawable(k, nodes)]  # a teams-only view: part_of
+        self.index.ensure(edge_kinds=kinds)
         self._drop_stale_edges()
         for kind in kinds:
             self._add_missing_edges(kind, self.by_kind.get(kind, {}).values())
@@ -324,7 +337,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         """A collapsed team shows how many nodes of the shown kinds it hides."""
         if not self.filter.collapsed and not self._badged:
             return
-        kinds = self.filter.effective_node_kinds(len(self.nodes))
+        kinds = self.filter.effective_node_kinds(self.node_count)
         hidden: dict[str, int] = {}
         if self.filter.collapsed:
             for node_id, node in self.nodes.items():

@@ -48,7 +48,7 @@ class Search(QLineEdit):
             item.set_highlighted(lit)
         self.current = -1
         if text:
-            hidden = sum(1 for n, d in scene.nodes.items()
+            hidden = sum(1 for n, d in scene.index.ensure_all_nodes().items()
                          if n not in scene.node_items and text in d.label.lower())
             more = f" ({hidden} more hidden by filters)" if hidden else ""
             self.widget.show_status(f"{len(self.matches)} match(es) for '{self.text()}'{more}")

@@ -279,7 +279,7 @@ class DiagramWidget(QWidget):
 
     def _after_filter(self, fit: bool = False) -> None:
         scene = self.scene
-        kinds = scene.filter.effective_node_kinds(len(scene.nodes))
+        kinds = scene.filter.effective_node_kinds(scene.node_count)
         self.legend.set_entries(scene_entries(scene))
         self.controls.sync_filter()
         note = ""

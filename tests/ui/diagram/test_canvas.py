@@ -122,7 +122,7 @@ def test_layout_on_unsaved_view_creates_a_view_in_the_same_step(widget: DiagramW
 
 
 def test_filters_hide_and_show_items(widget: DiagramWidget) -> None:
-    flt = widget.scene.filter.toggled("node_kinds", "person", False, len(widget.scene.nodes))
+    flt = widget.scene.filter.toggled("node_kinds", "person", False, widget.scene.node_count)
     widget.set_filter(flt)
     assert not any(i.startswith("p") and i[1:].isdigit() for i in widget.scene.node_items)
     assert "boss" not in widget.scene.node_items and "pay" in widget.scene.node_items

@@ -80,3 +80,67 @@ def test_huge_models_default_to_teams_only() -> None:
     assert flt.effective_node_kinds(HUGE_MODEL + 1) == frozenset({"team"})
     assert "person" in flt.effective_node_kinds(100)
     assert ViewFilter(node_kinds=frozenset({"person"})).effective_node_kinds(10**6) == {"person"}
+
+
+@pytest.mark.parametrize("example", ["startup", "seed-enterprise", "large-enterprise"])
+def test_each_relation_rule_yields_only_the_kinds_it_declares(example: str) -> None:
+    from orgmodel.analysis.relations import RULE_KINDS, RULES
+
+    model = load_example(example)
+    for entity_type, rule in RULES.items():
+        entities = [e for e in model.entities() if type(e) is entity_type]
+        assert {kind for _, _, _, kind, _ in rule(model, entities)} <= RULE_KINDS[entity_type]
+
+
+@pytest.mark.parametrize("example", ["startup", "seed-enterprise", "large-enterprise"])
+def test_canvas_index_of_every_kind_equals_the_whole_index(example: str) -> None:
+    from orgmodel.analysis.styles import EDGE_KINDS, NODE_KINDS
+    from orgmodel.ui.diagram.graphdata import CanvasIndex
+
+    model = load_example(example)
+    whole, lazy = graph_index(model), CanvasIndex(model)
+    lazy.ensure(["team"], ["part_of"])
+    assert {n.kind for n in lazy.nodes.values()} == {"team"} and set(lazy.by_kind) == {"part_of"}
+    lazy.ensure(NODE_KINDS, EDGE_KINDS)
+    assert lazy.nodes == whole.nodes and lazy.edges == whole.edges
+    assert {k: v for k, v in lazy.by_kind.items() if v} == whole.by_kind
+    assert {h: sorted(ids) for h, ids in lazy.held.items()} == {h: sorted(ids) for h, ids in whole.held.items()}
+    assert lazy.node_count == len(whole.nodes)
+
+
+def test_a_canvas_indexes_kinds_as_it_shows_them_and_stays_true_to_edits(qapp: object) -> None:
+    """A teams-only canvas of a huge model indexes teams and their tree only; people edited
+    meanwhile and shown later appear with their current team, exactly as a fresh canvas has them."""
+    from orgmodel.editing.commands import ChangeEntityCommand
+    from orgmodel.editing.stack import CommandStack
+    from orgmodel.ui.diagram.scene import DiagramScene
+
+    model = load_example("large-enterprise")
+    scene = DiagramScene(model)
+    scene.configure("org_chart", ViewFilter(), {})
+    assert {n.kind for n in scene.nodes.values()} == {"team"}
+    assert set(scene.index.edge_kinds) <= {"part_of", "member_of", "owns", "embedded_in"}
+    assert len(scene.edges) < 1000 and scene.node_count == len(graph_index(model).nodes) > HUGE_MODEL
+    person = next(p for p in model.people.values() if p.team is not None)
+    other = next(t for t in model.teams if t != person.team)
+    CommandStack(model).push(ChangeEntityCommand(person.id, team=other))
+    scene.set_filter(ViewFilter(node_kinds=frozenset({"team", "person"})))
+    assert (person.id, other, "member_of") in scene.edge_items
+    fresh = DiagramScene(model)
+    fresh.configure("org_chart", ViewFilter(node_kinds=frozenset({"team", "person"})), {})
+    assert set(scene.edge_items) == set(fresh.edge_items) and set(scene.node_items) == set(fresh.node_items)
+    assert {e: scene.edges[e] for e in scene.edge_items} == {e: fresh.edges[e] for e in fresh.edge_items}
+    scene.close()
+    fresh.close()
+
+
+@pytest.mark.parametrize("example", ["startup", "seed-enterprise", "large-enterprise"])
+def test_relations_join_the_node_kinds_their_ends_declare(example: str) -> None:
+    from orgmodel.analysis.relations import ENDS, drawable
+
+    index = graph_index(load_example(example))
+    for edge in index.edges.values():
+        sources, targets = ENDS[edge.kind]
+        assert index.nodes[edge.source].kind in sources and index.nodes[edge.target].kind in targets
+        assert drawable(edge.kind, {index.nodes[edge.source].kind, index.nodes[edge.target].kind})
+    assert not drawable("member_of", {"team", "service"}) and drawable("member_of", {"team", "person"})
