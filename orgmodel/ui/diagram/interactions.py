@@ -265,6 +265,7 @@ class Interactions(QObject):
     def show_menu(self, node_id: str | None, where: QPoint) -> None:
         """The context menu of a node (selecting it first) or of the background."""
         items = self.view.diagram.node_items
+        self.view.diagram.make_interactive()
         if node_id is not None and node_id in items:
             if not items[node_id].isSelected():
                 self.view.diagram.clearSelection()

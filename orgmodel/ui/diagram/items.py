@@ -323,9 +323,10 @@ class NodeItem(QGraphicsPathItem):
             self._badge = badge
 
 
-def make_node_items(nodes: Iterable[tuple[NodeData, str | None]]) -> list[NodeItem]:
+def make_node_items(nodes: Iterable[tuple[NodeData, str | None]], interactive: bool = True) -> list[NodeItem]:
     """Items for nodes, each with its caption (a team's second line; None: the sub-kind's
-    label), not yet placed nor in a scene."""
+    label), not yet placed nor in a scene; selectable and movable when ``interactive`` (else
+    ``make_interactive`` does it when the user first reaches for them)."""
     made: list[NodeItem] = []
     append, looks = made.append, _LOOKS
     for data, caption in nodes:
@@ -336,11 +337,18 @@ def make_node_items(nodes: Iterable[tuple[NodeData, str | None]]) -> list[NodeIt
         if caption is not None:
             item._caption = caption
         item.style = look.style
-        item.setFlags(NODE_FLAGS)
+        if interactive:
+            item.setFlags(NODE_FLAGS)
         item.setBrush(look.brush)
         item.setPen(look.pen)
         append(item)
     return made
+
+
+def make_interactive(items: Iterable[NodeItem]) -> None:
+    """Let the user select and move these node items."""
+    for item in items:
+        item.setFlags(NODE_FLAGS)
 
 
 def node_of_item(item: QGraphicsItem | None) -> NodeItem | None:

@@ -33,7 +33,7 @@ from orgmodel.ui.diagram.graphdata import (
     edges_held_by,
     node_of,
 )
-from orgmodel.ui.diagram.items import NodeItem, make_node_items
+from orgmodel.ui.diagram.items import NodeItem, make_interactive, make_node_items
 from orgmodel.ui.diagram.motion import NodeMotion
 
 Point = tuple[float, float]
@@ -68,6 +68,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         self.labels_visible = False
         self._badged = False
         self._selected: set[NodeItem] = set()
+        self.interactive = False  # nodes become selectable and movable on first need
         self.selectionChanged.connect(self._refresh_selection)
         events = model.events
         events.entity_added.connect(self._on_added)
@@ -294,7 +295,8 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         nodes, items, add, caption = self.nodes, self.node_items, self.addItem, self.caption
         labels = self.labels_visible
         data = [nodes[n] for n in node_ids]
-        made = make_node_items([(d, caption(d.id) if d.kind == "team" else None) for d in data])
+        made = make_node_items([(d, caption(d.id) if d.kind == "team" else None) for d in data],
+                               self.interactive)
         for node_id, item in zip(node_ids, made, strict=True):
             place = at.get(node_id)
             if place is not None:
@@ -371,6 +373,14 @@ class DiagramScene(NodeMotion, QGraphicsScene):
                 items += [i for i in self.node_items.values() if i.has_labels]
         for item in items:
             item.show_text(True)
+
+    def make_interactive(self) -> None:
+        """Let the user select and move the nodes. Done when first needed (a press on the canvas,
+        a selection from elsewhere), not for each node as it is made: opening and rendering a
+        5,000-node diagram then costs a Qt call fewer per node."""
+        if not self.interactive:
+            self.interactive = True
+            make_interactive(self.node_items.values())
 
     def _refresh_selection(self) -> None:
         selected = {i for i in self.selectedItems() if isinstance(i, NodeItem)}

@@ -296,6 +296,7 @@ class DiagramWidget(QWidget):
         self.selection_changed.emit(self.interactions.selected_ids())
 
     def select_ids(self, ids: list[str]) -> None:
+        self.scene.make_interactive()
         self.scene.clearSelection()
         hidden = 0
         for node_id in ids:

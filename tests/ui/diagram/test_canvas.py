@@ -335,3 +335,21 @@ def test_wheel_zooms_and_middle_button_pans(qtbot: QtBot, widget: DiagramWidget)
     qtbot.mouseRelease(viewport, Qt.MouseButton.MiddleButton, pos=start + QPoint(-200, 0))
     assert bar.value() > before  # dragged left: the view moved right
     assert len(widget.stack) == 0 and not widget.interactions.selected_ids()
+
+
+def test_nodes_become_selectable_at_the_first_press_and_stay_so(qtbot: QtBot, widget: DiagramWidget,
+                                                                 stack: CommandStack) -> None:
+    """Opening a diagram does not make every node selectable and movable (a Qt call per node);
+    the first press on the canvas does, and nodes added after it are made so at once."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    selectable = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    scene = widget.scene
+    assert not any(i.flags() & selectable for i in scene.node_items.values())
+    qtbot.mouseClick(widget.view.viewport(), Qt.MouseButton.LeftButton, pos=view_point(widget, "cart"))
+    assert [i.node_id for i in scene.selectedItems()] == ["cart"]
+    assert all(i.flags() & selectable for i in scene.node_items.values())
+    stack.push(AddEntityCommand(Person("late", "Lee Late", Role.SRE_SE, "sre")))
+    assert scene.node_items["late"].flags() & selectable
+    widget.select_ids(["late"])
+    assert [i.node_id for i in scene.selectedItems()] == ["late"]

@@ -69,6 +69,7 @@ def test_bounds_follow_the_pen_so_a_selected_node_repaints_whole(widget: Diagram
     plain = item.boundingRect()
     half_pen = item.pen().widthF() / 2.0
     assert plain.width() >= item.style.width + 2 * half_pen - 0.01  # the outline is inside the bounds
+    widget.scene.make_interactive()  # as a press on the canvas does
     item.setSelected(True)
     selected = item.boundingRect()
     assert item.pen().widthF() > 2 * half_pen
