@@ -44,6 +44,7 @@ from orgmodel.ui.diagram.graphdata import NodeData
 if TYPE_CHECKING:
     from orgmodel.ui.diagram.edges import CombItem, EdgeItem
 
+Point = tuple[float, float]
 TEXT_LOD = 0.42  # below this scale labels are unreadable: skip them
 DASHES = {"solid": Qt.PenStyle.SolidLine, "dash": Qt.PenStyle.DashLine,
           "dot": Qt.PenStyle.DotLine, "dashdot": Qt.PenStyle.DashDotLine}
@@ -323,13 +324,14 @@ class NodeItem(QGraphicsPathItem):
             self._badge = badge
 
 
-def make_node_items(nodes: Iterable[tuple[NodeData, str | None]], interactive: bool = True) -> list[NodeItem]:
+def make_node_items(nodes: Iterable[tuple[NodeData, str | None, Point | None]],
+                    interactive: bool = True) -> list[NodeItem]:
     """Items for nodes, each with its caption (a team's second line; None: the sub-kind's
-    label), not yet placed nor in a scene; selectable and movable when ``interactive`` (else
-    ``make_interactive`` does it when the user first reaches for them)."""
+    label) and its place (None: the origin), not yet in a scene; selectable and movable when
+    ``interactive`` (else ``make_interactive`` does it when the user first reaches for them)."""
     made: list[NodeItem] = []
     append, looks = made.append, _LOOKS
-    for data, caption in nodes:
+    for data, caption, place in nodes:
         look = looks.get((data.kind, data.sub)) or _look(data.kind, data.sub)
         item = NodeItem(look.path)
         item.edges = []
@@ -341,6 +343,8 @@ def make_node_items(nodes: Iterable[tuple[NodeData, str | None]], interactive: b
             item.setFlags(NODE_FLAGS)
         item.setBrush(look.brush)
         item.setPen(look.pen)
+        if place is not None:
+            item.setPos(place[0], place[1])
         append(item)
     return made
 

@@ -295,15 +295,13 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         nodes, items, add, caption = self.nodes, self.node_items, self.addItem, self.caption
         labels = self.labels_visible
         data = [nodes[n] for n in node_ids]
-        made = make_node_items([(d, caption(d.id) if d.kind == "team" else None) for d in data],
+        made = make_node_items([(d, caption(d.id) if d.kind == "team" else None, at.get(d.id)) for d in data],
                                self.interactive)
-        for node_id, item in zip(node_ids, made, strict=True):
-            place = at.get(node_id)
-            if place is not None:
-                item.setPos(place[0], place[1])
-            if labels:
+        items.update(zip(node_ids, made, strict=True))
+        if labels:
+            for item in made:
                 item.show_text(True)
-            items[node_id] = item
+        for item in made:
             add(item)
 
     def _drop_node_item(self, node_id: str) -> None:
