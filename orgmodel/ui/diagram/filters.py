@@ -99,6 +99,20 @@ def visible_nodes(
     """Ids of the nodes a view with filter ``flt`` shows (the focus follows shown edge kinds);
     ``node_count``: how many nodes the model has when ``nodes`` holds only some kinds."""
     kinds = flt.effective_node_kinds(len(nodes) if node_count is None else node_count)
+    if not (flt.support or flt.subtree or flt.collapsed):  # by kind only: thousands of nodes
+        shown = {node_id for node_id, node in nodes.items() if node.kind in kinds}
+    else:
+        shown = _shown_by_filters(model, nodes, flt, kinds)
+    if flt.focus:
+        kinds_shown = flt.effective_edge_kinds(layout)
+        shown &= neighbourhood(flt.focus & set(nodes),
+                               [(e.source, e.target) for e in edges if e.kind in kinds_shown],
+                               flt.focus_depth)
+    return shown
+
+
+def _shown_by_filters(model: OrgModel, nodes: Mapping[str, NodeData], flt: ViewFilter,
+                      kinds: frozenset[str]) -> set[str]:
     shown: set[str] = set()
     for node_id, node in nodes.items():
         if node.kind not in kinds:
@@ -110,11 +124,6 @@ def visible_nodes(
         if flt.collapsed and hidden_by_collapse(model, node_id, flt.collapsed):
             continue
         shown.add(node_id)
-    if flt.focus:
-        kinds_shown = flt.effective_edge_kinds(layout)
-        shown &= neighbourhood(flt.focus & set(nodes),
-                               [(e.source, e.target) for e in edges if e.kind in kinds_shown],
-                               flt.focus_depth)
     return shown
 
 

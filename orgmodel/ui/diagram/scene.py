@@ -98,11 +98,13 @@ class DiagramScene(NodeMotion, QGraphicsScene):
     # ----------------------------------------------------------------- configuring
     def configure(self, layout: Layout | str, flt: ViewFilter, stored: Mapping[str, Point]) -> None:
         """Show the model through a view: its layout, filter and stored positions (no animation)."""
+        routed = self.orthogonal
         self.layout_name = Layout(layout)
         self.filter = flt
         self.stored = dict(stored)
-        self._sync_visible_and_move()
-        self._sync_routing()
+        self._sync_visible_and_move()  # edges it makes are routed for the new layout
+        if self.orthogonal != routed:
+            self._sync_routing()
 
     def set_filter(self, flt: ViewFilter) -> None:
         self.filter = flt
@@ -144,10 +146,13 @@ class DiagramScene(NodeMotion, QGraphicsScene):
 
     def _target_positions(self) -> dict[str, Point]:
         # during a bulk removal the model may already lack nodes whose events are still coming
+        stored = self.stored
+        if not stored:  # nothing placed by hand: the layout's places (for exactly these nodes)
+            return self.auto_positions()
         ids = self.model.ids()
         present = [n for n in self.visible if n in ids]
-        auto = self.auto_positions() if any(n not in self.stored for n in present) else {}
-        return {n: self.stored[n] if n in self.stored else auto[n] for n in present}
+        auto = self.auto_positions() if any(n not in stored for n in present) else {}
+        return {n: stored[n] if n in stored else auto[n] for n in present}
 
     def current_positions(self) -> dict[str, Point]:
         return {n: (item.pos().x(), item.pos().y()) for n, item in self.node_items.items()}
