@@ -47,7 +47,7 @@ from orgmodel.ui.diagram.filters import ViewFilter  # noqa: E402
 from orgmodel.ui.diagram.scene import DiagramScene  # noqa: E402
 
 SIZE = (1920, 1080)
-ROUNDS = 9
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "9"))
 
 
 def paint(scene: QGraphicsScene) -> None:

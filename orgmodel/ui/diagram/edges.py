@@ -9,6 +9,7 @@ All painting happens in Qt (C++); routes are recomputed when an end moves (``adj
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 from PySide6.QtCore import QLineF, QPointF, Qt
@@ -31,14 +32,19 @@ def edge_pen(kind: str, dark: bool = False) -> QPen:
 
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom
+Point = tuple[float, float]
+Places = Mapping[str, Point]  # where some nodes are, known to the caller (a new canvas's layout)
 
 
 _x, _y = QGraphicsItem.x, QGraphicsItem.y  # unbound: no attribute lookup on each item
+_NO_BUTTON = Qt.MouseButton.NoButton
 
 
-def _node_rect(node: NodeItem) -> Rect:
+def _node_rect(node: NodeItem, xy: Point | None = None) -> Rect:
+    """A node's box, at ``xy`` when the caller knows where it is (else asked of Qt)."""
     style = node.style
-    x, y, w, h = _x(node), _y(node), style.width / 2.0, style.height / 2.0
+    x, y = (_x(node), _y(node)) if xy is None else xy
+    w, h = style.width / 2.0, style.height / 2.0
     return (x - w, y - h, x + w, y + h)
 
 
@@ -77,7 +83,7 @@ class EdgeItem(RouteItem):
         return self.data_.kind
 
     def __init__(self, data: EdgeData, source: NodeItem, target: NodeItem,
-                 orthogonal: bool = True) -> None:
+                 orthogonal: bool = True, at: Places | None = None) -> None:
         super().__init__()
         self.data_ = data
         self.source, self.target = source, target
@@ -85,11 +91,11 @@ class EdgeItem(RouteItem):
         if not orthogonal:  # the class says True: one attribute fewer on thousands of edges
             self.orthogonal = orthogonal
         self.setZValue(-1.0)  # under the nodes (which keep the default 0: one call fewer each)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptedMouseButtons(_NO_BUTTON)
         self.setPen(edge_pen(data.kind))
         source.edges.append(self)
         target.edges.append(self)
-        self.adjust()
+        self.adjust(at)
 
     def set_dark(self, dark: bool) -> None:
         """Draw in the colours of the dark (or light) canvas."""
@@ -107,16 +113,22 @@ class EdgeItem(RouteItem):
     def edge_ids_at(self, node_id: str) -> list[tuple[str, str, str]]:
         return [self.data_.id]
 
-    def adjust(self) -> None:
-        self.set_route(*self.route())
+    def adjust(self, at: Places | None = None) -> None:
+        """Route again (nodes in ``at`` are there, the others where Qt has them)."""
+        self.set_route(*self.route(at))
 
-    def route(self) -> tuple[QPainterPath, Rect]:
+    def route(self, at: Places | None = None) -> tuple[QPainterPath, Rect]:
         """The path from source to target and the box its points lie in."""
-        a, b = _node_rect(self.source), _node_rect(self.target)
+        if at:
+            data = self.data_
+            a = _node_rect(self.source, at.get(data.source))
+            b = _node_rect(self.target, at.get(data.target))
+        else:
+            a, b = _node_rect(self.source), _node_rect(self.target)
         upper, lower = (a, b) if a[1] + a[3] <= b[1] + b[3] else (b, a)
         routing = self.style.routing if self.orthogonal else "line"
         if routing == "tree" and lower[1] - upper[3] > 8:
-            return _polyline(_tree_points(upper, lower))
+            return _tree_route(upper, lower)
         if routing == "comb" and lower[1] - upper[3] > 8:
             return _polyline(_comb_points(upper, lower))
         if routing in ("line", "tree", "comb"):
@@ -128,8 +140,8 @@ class EdgeItem(RouteItem):
 class ArrowEdgeItem(EdgeItem):
     """An edge with a filled arrow head at its target (a child polygon item, painted by Qt)."""
 
-    def adjust(self) -> None:
-        path, box = self.route()
+    def adjust(self, at: Places | None = None) -> None:
+        path, box = self.route(at)
         self.set_route(path, box)
         head = getattr(self, "head", None)
         if head is None:
@@ -163,7 +175,7 @@ class CombItem(RouteItem):
         self.spokes: dict[tuple[str, str, str], NodeItem] = {}
         self.orthogonal = orthogonal
         self.setZValue(-1.0)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptedMouseButtons(_NO_BUTTON)
         self.setPen(edge_pen(kind))
         hub.edges.append(self)
 
@@ -194,18 +206,23 @@ class CombItem(RouteItem):
             return list(self.spokes)
         return [e for e, leaf in self.spokes.items() if leaf.node_id == node_id]
 
-    def adjust(self) -> None:
-        """One trunk per leaf column (hub -> bus -> down the column) plus a tick per leaf."""
-        hub = _node_rect(self.hub)
+    def adjust(self, at: Places | None = None) -> None:
+        """One trunk per leaf column (hub -> bus -> down the column) plus a tick per leaf (nodes
+        in ``at`` are there, the others where Qt has them)."""
+        places = at or {}
+        hub = _node_rect(self.hub, places.get(self.hub.node_id) if places else None)
+        leaf_end = 0 if HUB_END[self.kind] == "target" else 1  # the leaf's id in an edge id
         hx, hub_bottom = (hub[0] + hub[2]) / 2.0, hub[3]
         path = QPainterPath()
         move, line = path.moveTo, path.lineTo
         columns: dict[float, list[float]] = {}  # left edge -> [top, lowest centre y, centre ys...]
         orthogonal = self.orthogonal
         left, top, right, bottom = hx, hub_bottom, hx, hub_bottom  # the box of what is drawn
-        for leaf in self.spokes.values():
+        for edge_id, leaf in self.spokes.items():
             style = leaf.style
-            x, y, w, h = _x(leaf), _y(leaf), style.width / 2.0, style.height / 2.0
+            xy = places.get(edge_id[leaf_end])
+            x, y = (_x(leaf), _y(leaf)) if xy is None else xy
+            w, h = style.width / 2.0, style.height / 2.0
             leaf_top = y - h
             if orthogonal and leaf_top - hub_bottom > 8:
                 column = columns.get(x - w)
@@ -241,9 +258,10 @@ class CombItem(RouteItem):
         self.set_route(path, (left, top, right, bottom))
 
 
-def make_edge(data: EdgeData, source: NodeItem, target: NodeItem, orthogonal: bool = True) -> EdgeItem:
+def make_edge(data: EdgeData, source: NodeItem, target: NodeItem, orthogonal: bool = True,
+              at: Places | None = None) -> EdgeItem:
     cls = ArrowEdgeItem if edge_style(data.kind).arrow else EdgeItem
-    return cls(data, source, target, orthogonal)
+    return cls(data, source, target, orthogonal, at)
 
 
 def _arrow_head(path: QPainterPath, size: float) -> QPolygonF:
@@ -287,12 +305,20 @@ def _polyline(points: list[tuple[float, float]]) -> tuple[QPainterPath, Rect]:
     return path, (min(xs), min(ys), max(xs), max(ys))
 
 
-def _tree_points(upper: Rect, lower: Rect) -> list[tuple[float, float]]:
+def _tree_route(upper: Rect, lower: Rect) -> tuple[QPainterPath, Rect]:
+    """Parent (upper) to child: down, along a bar, down (hundreds of them in a large org chart:
+    drawn and boxed directly)."""
     # the bar runs in the gap just above the child's level, clear of the parent's leaf columns
-    gap = lower[1] - upper[3]
-    bar = upper[3] + gap / 2.0 if gap < V_GAP else lower[1] - V_GAP / 2.0
+    top, bottom = upper[3], lower[1]
+    gap = bottom - top
+    bar = top + gap / 2.0 if gap < V_GAP else bottom - V_GAP / 2.0
     ux, lx = (upper[0] + upper[2]) / 2.0, (lower[0] + lower[2]) / 2.0
-    return [(ux, upper[3]), (ux, bar), (lx, bar), (lx, lower[1])]
+    path = QPainterPath()
+    path.moveTo(ux, top)
+    path.lineTo(ux, bar)
+    path.lineTo(lx, bar)
+    path.lineTo(lx, bottom)
+    return path, (ux if ux < lx else lx, top, lx if ux < lx else ux, bottom)
 
 
 def _comb_points(upper: Rect, lower: Rect) -> list[tuple[float, float]]:

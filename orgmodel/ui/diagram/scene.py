@@ -168,11 +168,13 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         for node_id in [n for n in self.node_items if n not in self.visible]:
             self._drop_node_item(node_id)
         new = [n for n in self.nodes if n in self.visible and n not in self.node_items]
-        target = None
+        target = placed = None
         if new:
             target = self._target_positions()
             self._make_node_items(new, target)
-        self._sync_all_edges()
+            # where the new nodes are (edges need not ask Qt): all of target on a new canvas
+            placed = target if len(new) == len(self.node_items) else {n: target[n] for n in new if n in target}
+        self._sync_all_edges(placed)
         self._refresh_badges()
         return target
 
@@ -210,17 +212,18 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         for edge_id in stale:
             self._drop_edge_item(edge_id)
 
-    def _sync_all_edges(self) -> None:
+    def _sync_all_edges(self, at: Mapping[str, Point] | None = None) -> None:
         """Edge items for exactly the shown edges (only the shown kinds are looked at)."""
         nodes = self.filter.effective_node_kinds(self.node_count)
         kinds = [k for k in self.edge_kinds if drawable(k, nodes)]  # a teams-only view: part_of
         self.index.ensure(edge_kinds=kinds)
         self._drop_stale_edges()
         for kind in kinds:
-            self._add_missing_edges(kind, self.by_kind.get(kind, {}).values())
-        self._adjust_dirty_combs()
+            self._add_missing_edges(kind, self.by_kind.get(kind, {}).values(), at)
+        self._adjust_dirty_combs(at)
 
-    def _add_missing_edges(self, kind: str, edges: Iterable[EdgeData]) -> None:
+    def _add_missing_edges(self, kind: str, edges: Iterable[EdgeData],
+                           at: Mapping[str, Point] | None = None) -> None:
         """Items for the shown edges of one shown kind that have none (thousands on a new canvas:
         the kind's routing is decided once, not per edge)."""
         shown, items, nodes = self.visible, self.edge_items, self.node_items
@@ -228,7 +231,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         if end is None:
             for edge in edges:
                 if edge.source in shown and edge.target in shown and edge.id not in items:
-                    self._add_edge_item(edge)
+                    self._add_edge_item(edge, at)
             return
         hub_is_target = end == "target"
         spokes: dict[str, list[tuple[tuple[str, str, str], NodeItem]]] = {}
@@ -243,8 +246,8 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         for hub, new in spokes.items():
             self._add_to_comb((hub, kind), new)
 
-    def _add_edge_item(self, edge: EdgeData) -> None:
-        item = make_edge(edge, self.node_items[edge.source], self.node_items[edge.target], self.orthogonal)
+    def _add_edge_item(self, edge: EdgeData, at: Mapping[str, Point] | None = None) -> None:
+        item = make_edge(edge, self.node_items[edge.source], self.node_items[edge.target], self.orthogonal, at)
         if self.dark:
             item.set_dark(True)
         self.edge_items[edge.id] = item
@@ -286,11 +289,11 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         self.edge_items.update(dict.fromkeys([edge_id for edge_id, _ in spokes], comb))
         self._dirty_combs.add(key)
 
-    def _adjust_dirty_combs(self) -> None:
+    def _adjust_dirty_combs(self, at: Mapping[str, Point] | None = None) -> None:
         for key in self._dirty_combs:
             comb = self.combs.get(key)
             if comb is not None:
-                comb.adjust()
+                comb.adjust(at)
                 if comb.scene() is None:  # new: routed before it joins the scene (no repaint)
                     self.addItem(comb)
         self._dirty_combs.clear()

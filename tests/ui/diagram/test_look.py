@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QImage, QPainterPath, QPalette
 
 from orgmodel.analysis.styles import CANVAS_DARK, CANVAS_LIGHT, edge_colour, edge_style
 from orgmodel.editing.commands import ChangeEntityCommand
@@ -103,3 +103,25 @@ def test_every_edge_is_drawn_inside_the_bounds_qt_repaints(qapp: object) -> None
             checked += 1
         scene.close()
     assert checked > 100
+
+
+def test_edges_routed_from_the_layout_match_edges_routed_from_their_nodes(qapp: object) -> None:
+    """A new canvas routes its edges from the layout's positions (not asking Qt where each node
+    is): the routes equal those recomputed from the placed node items, on every layout."""
+    from orgmodel.analysis.styles import EDGE_KINDS, NODE_KINDS
+    from orgmodel.examples import load_example
+    from orgmodel.ui.diagram.filters import ViewFilter
+    from orgmodel.ui.diagram.scene import DiagramScene
+
+    model = load_example("seed-enterprise")
+    for layout in ("org_chart", "platform_stack", "force"):
+        scene = DiagramScene(model)
+        scene.configure(layout, ViewFilter(node_kinds=frozenset(NODE_KINDS),
+                                           edge_kinds=frozenset(EDGE_KINDS)), {})
+        items = list({id(i): i for i in scene.edge_items.values()}.values())
+        built = [QPainterPath(item.path()) for item in items]
+        for item in items:
+            item.adjust()
+        assert [item.path() for item in items] == built, layout
+        assert len(items) > 50
+        scene.close()
