@@ -84,6 +84,7 @@ class DiagramView(QGraphicsView):
         self._drag_start: dict[str, QPointF] = {}
         self._pan_from: QPointF | None = None
         self._space = False
+        self._fitting = False  # a fit is on its way: labels wait for where it ends
         self.drop_target: DropTarget | None = None  # entity drags from the explorer
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
@@ -103,7 +104,8 @@ class DiagramView(QGraphicsView):
         """Labels only when readable; no antialiasing when nodes are a few pixels (faster)."""
         if not isinstance(self.scene(), DiagramScene):
             return
-        self.diagram.set_labels_visible(zoom >= TEXT_LOD, self._shown_rect())
+        if not self._fitting:
+            self.diagram.set_labels_visible(zoom >= TEXT_LOD, self._shown_rect())
         self.setRenderHint(QPainter.RenderHint.Antialiasing, zoom >= SMOOTH_ZOOM)
 
     def _shown_rect(self) -> QRectF:
@@ -112,7 +114,10 @@ class DiagramView(QGraphicsView):
         return rect.adjusted(-rect.width() / 2, -rect.height() / 2, rect.width() / 2, rect.height() / 2)
 
     def _label_newly_shown(self) -> None:
-        if isinstance(self.scene(), DiagramScene) and self.diagram.labels_visible:  # not while being deleted
+        # not while being deleted, nor while a fit scrolls and zooms on its way to the place it
+        # shows (it would label every node it passes: the whole of a large diagram); the fit's
+        # last step labels what it shows
+        if isinstance(self.scene(), DiagramScene) and self.diagram.labels_visible and not self._fitting:
             self.diagram.set_labels_visible(True, self._shown_rect())
 
     @property
@@ -152,13 +157,17 @@ class DiagramView(QGraphicsView):
             return
         margin = 40.0
         target = self._clear_of_overlay(target.adjusted(-margin, -margin, margin, margin))
-        self.setSceneRect(self.diagram.itemsBoundingRect().united(target).adjusted(-2000, -2000, 2000, 2000))
-        self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > max_zoom:
-            self.set_zoom(max_zoom, target.center())
-        clamped = rect is None and self.zoom() < min_zoom
-        if clamped:
-            self._show_top(min_zoom)
+        self._fitting = True
+        try:
+            self.setSceneRect(self.diagram.itemsBoundingRect().united(target).adjusted(-2000, -2000, 2000, 2000))
+            self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
+            if self.zoom() > max_zoom:
+                self.set_zoom(max_zoom, target.center())
+            clamped = rect is None and self.zoom() < min_zoom
+            if clamped:
+                self._show_top(min_zoom)
+        finally:
+            self._fitting = False
         self.auto_fit = rect is None
         self.auto_min_zoom = min_zoom if rect is None else 0.0
         if clamped != self.clamped:

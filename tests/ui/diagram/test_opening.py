@@ -31,6 +31,17 @@ def _readable_from_the_top(diagram: DiagramWidget) -> None:
     assert root.top() - shown.top() < shown.height() / 3  # near the top edge, not the middle
     assert not shown.contains(diagram.scene.items_rect())  # the rest is a pan away
     assert CLAMPED_NOTE.strip(" ·") in diagram.status.text()
+    _labelled_where_shown(diagram)
+
+
+def _labelled_where_shown(diagram: DiagramWidget) -> None:
+    """Nodes in the window have their labels; nodes well away from it have none yet (a fit on
+    its way to the top of a large diagram does not label everything it passes)."""
+    shown = diagram.visible_rect()
+    near = shown.adjusted(-shown.width(), -shown.height(), shown.width(), shown.height())
+    items = list(diagram.scene.node_items.values())
+    assert all(i.has_labels for i in items if shown.intersects(i.sceneBoundingRect()))
+    assert not any(i.has_labels for i in items if not near.intersects(i.sceneBoundingRect()))
 
 
 def test_the_seed_opens_on_its_first_saved_view_readable(seed_window: Any) -> None:
@@ -92,3 +103,19 @@ def test_a_small_diagram_is_still_fitted_whole(widget: DiagramWidget) -> None:
     assert widget.visible_rect().contains(widget.scene.items_rect())
     assert widget.view.zoom() >= LEGIBLE_ZOOM
     assert "Ctrl+0" not in widget.status.text()
+
+
+def test_the_large_example_opens_labelling_only_what_is_near_the_window(qtbot: QtBot) -> None:
+    from orgmodel.editing.stack import CommandStack
+
+    diagram = DiagramWidget(CommandStack(load_example("large-enterprise")))
+    qtbot.addWidget(diagram)
+    diagram.resize(1400, 900)
+    diagram.show()
+    qtbot.waitExposed(diagram)
+    diagram.set_view(None)  # teams only, readable from the top
+    assert diagram.view.zoom() == pytest.approx(LEGIBLE_ZOOM)
+    _labelled_where_shown(diagram)
+    labelled = sum(i.has_labels for i in diagram.scene.node_items.values())
+    assert 0 < labelled < len(diagram.scene.node_items) / 2
+    diagram.close_model()
