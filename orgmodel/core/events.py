@@ -49,10 +49,14 @@ class EntityEvent:
 
 @dataclass
 class ModelEvents:
-    """The signals an OrgModel emits. ``views_reordered`` carries the new order of view ids."""
+    """The signals an OrgModel emits. ``views_reordered`` carries the new order of view ids;
+    ``batch_finished`` follows the last event of a batch of writes (a command, an undo), so a
+    listener may put off work that every event of the batch would redo (``OrgModel.in_batch``).
+    """
 
     entity_added: Signal[EntityEvent] = field(default_factory=Signal)
     entity_removed: Signal[EntityEvent] = field(default_factory=Signal)
     entity_changed: Signal[EntityEvent] = field(default_factory=Signal)
     organisation_changed: Signal[Any] = field(default_factory=Signal)
     views_reordered: Signal[list[str]] = field(default_factory=Signal)
+    batch_finished: Signal[None] = field(default_factory=Signal)

@@ -101,15 +101,23 @@ class OrgModel:
     def batch(self) -> Iterator[None]:
         """Group many writes (an undo of a large removal): collections are put in order once, at
         the end, instead of after every insert. Reading a collection inside a batch still sees it
-        in order. Nestable; events are emitted as usual.
+        in order. Nestable; events are emitted as usual, and ``events.batch_finished`` once the
+        outermost batch ends.
         """
         self._batch_depth += 1
         try:
             yield
         finally:
             self._batch_depth -= 1
-            if self._batch_depth == 0 and self._stale:
-                self._sync()
+            if self._batch_depth == 0:
+                if self._stale:
+                    self._sync()
+                self.events.batch_finished.emit(None)
+
+    @property
+    def in_batch(self) -> bool:
+        """Whether writes are being grouped (``batch``): more events may follow at once."""
+        return self._batch_depth > 0
 
     @property
     def organisation(self) -> Organisation:

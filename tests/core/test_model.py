@@ -150,3 +150,15 @@ def test_batch_defers_ordering_but_reads_stay_ordered(model: OrgModel) -> None:
             model.add(Team("c", "C"), index=0)
     assert list(teams) == ["c", "a", "b", "eng", "pay", "plat", "sre"]
     assert model.index_of(model.teams["b"]) == 2
+
+
+def test_batch_finished_follows_the_outermost_batch_once(model: OrgModel) -> None:
+    finished: list[None] = []
+    model.events.batch_finished.connect(finished.append)
+    assert not model.in_batch
+    with model.batch():
+        with model.batch():
+            model.change("pay", name="Payments II")
+            assert model.in_batch
+        assert finished == []
+    assert finished == [None] and not model.in_batch

@@ -66,6 +66,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         self._counts: dict[str, int] | None = None
         self._closed = False
         self.labels_visible = False
+        self._label_region: QRectF | None = None  # where the view last wanted labels (None: all)
         self._badged = False
         self._selected: set[NodeItem] = set()
         self.interactive = False  # nodes become selectable and movable on first need
@@ -74,6 +75,8 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         events.entity_added.connect(self._on_added)
         events.entity_removed.connect(self._on_removed)
         events.entity_changed.connect(self._on_changed)
+        events.batch_finished.connect(self._on_batch_finished)
+        self._relayout_pending = False
 
     def set_dark(self, dark: bool) -> None:
         """Use the dark canvas (background and edge colours; node fills keep their pale colours
@@ -94,6 +97,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         events.entity_added.disconnect(self._on_added)
         events.entity_removed.disconnect(self._on_removed)
         events.entity_changed.disconnect(self._on_changed)
+        events.batch_finished.disconnect(self._on_batch_finished)
 
     # ----------------------------------------------------------------- configuring
     def configure(self, layout: Layout | str, flt: ViewFilter, stored: Mapping[str, Point]) -> None:
@@ -170,7 +174,11 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         new = [n for n in self.nodes if n in self.visible and n not in self.node_items]
         target = placed = None
         if new:
-            target = self._target_positions()
+            if self.model.in_batch:  # placed by hand now, by the layout once the batch ends
+                target = {n: self.stored[n] for n in new if n in self.stored}
+                self._relayout_pending = True
+            else:
+                target = self._target_positions()
             self._make_node_items(new, target)
             # where the new nodes are (edges need not ask Qt): all of target on a new canvas
             placed = target if len(new) == len(self.node_items) else {n: target[n] for n in new if n in target}
@@ -307,10 +315,23 @@ class DiagramScene(NodeMotion, QGraphicsScene):
                                self.interactive)
         items.update(zip(node_ids, made, strict=True))
         if labels:
-            for item in made:
-                item.show_text(True)
+            self._label_shown(made)
         for item in made:
             add(item)
+
+    def _label_shown(self, items: Iterable[NodeItem]) -> None:
+        """Labels for those of these items in the region the view shows (with its margin)."""
+        region = self._label_region
+        for item in items:
+            if region is None or region.intersects(item.sceneBoundingRect()):
+                item.show_text(True)
+
+    def place(self, positions: Mapping[str, QPointF]) -> None:
+        """Move nodes (and their edges); those moved into the shown region get their labels."""
+        super().place(positions)
+        if self.labels_visible:
+            nodes = self.node_items
+            self._label_shown([nodes[n] for n in positions if n in nodes and not nodes[n].has_labels])
 
     def _drop_node_item(self, node_id: str) -> None:
         item = self.node_items.pop(node_id)
@@ -366,6 +387,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         a zoomed-in view of a 5,000-node model never pays for labels it does not show."""
         changed = on != self.labels_visible
         self.labels_visible = on
+        self._label_region = region
         if not on:
             if changed:
                 for item in self.node_items.values():
@@ -466,5 +488,14 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         return self._counts
 
     def _relayout_missing(self) -> None:
-        """Nodes without a stored position follow the layout after the structure changed."""
+        """Nodes without a stored position follow the layout after the structure changed (once,
+        when the batch of writes ends: a command removing a team sends dozens of events)."""
+        if self.model.in_batch:
+            self._relayout_pending = True
+            return
         self.move_nodes(self._target_positions(), animate=False)
+
+    def _on_batch_finished(self, _: None) -> None:
+        if self._relayout_pending:
+            self._relayout_pending = False
+            self._relayout_missing()

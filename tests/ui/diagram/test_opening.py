@@ -119,3 +119,57 @@ def test_the_large_example_opens_labelling_only_what_is_near_the_window(qtbot: Q
     labelled = sum(i.has_labels for i in diagram.scene.node_items.values())
     assert 0 < labelled < len(diagram.scene.node_items) / 2
     diagram.close_model()
+
+
+def test_removing_a_big_team_relayouts_once_and_ends_where_a_new_canvas_would(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command sends dozens of events (a team, its people, services, edges); the canvas
+    follows the layout once the command's batch ends, not once per event; after the command and
+    after its undo every node is where a freshly opened canvas puts it."""
+    from orgmodel.analysis import layouts
+    from orgmodel.analysis.styles import NODE_KINDS
+    from orgmodel.editing.commands import RemoveEntityCommand
+    from orgmodel.editing.stack import CommandStack
+    from orgmodel.ui.diagram.filters import ViewFilter
+    from orgmodel.ui.diagram.scene import DiagramScene
+
+    model = load_example("large-enterprise")
+    stack = CommandStack(model)
+    every_kind = ViewFilter(node_kinds=frozenset(NODE_KINDS))
+    scene = DiagramScene(model)
+    scene.configure("org_chart", every_kind, {})
+    calls: list[int] = []
+    real = layouts.layout
+    monkeypatch.setattr(layouts, "layout", lambda *a, **k: calls.append(1) or real(*a, **k))
+    members = {t: sum(p.team == t for p in model.people.values()) for t in model.teams}
+    big = max(members, key=members.__getitem__)
+    for step in (lambda: stack.push(RemoveEntityCommand(big)), stack.undo):
+        calls.clear()
+        step()
+        assert len(calls) == 1
+        fresh = DiagramScene(model)
+        fresh.configure("org_chart", every_kind, {})
+        assert scene.current_positions() == fresh.current_positions()
+        assert set(scene.edge_items) == set(fresh.edge_items)
+        fresh.close()
+    scene.close()
+
+
+def test_showing_every_kind_labels_the_nodes_near_the_window(qtbot: QtBot) -> None:
+    from orgmodel.analysis.styles import NODE_KINDS
+    from orgmodel.editing.stack import CommandStack
+    from orgmodel.ui.diagram.filters import ViewFilter
+
+    diagram = DiagramWidget(CommandStack(load_example("large-enterprise")))
+    qtbot.addWidget(diagram)
+    diagram.resize(1400, 900)
+    diagram.show()
+    qtbot.waitExposed(diagram)
+    diagram.set_view(None)
+    diagram.set_filter(ViewFilter(node_kinds=frozenset(NODE_KINDS)))
+    assert diagram.view.zoom() >= TEXT_LOD
+    shown = diagram.visible_rect()
+    items = list(diagram.scene.node_items.values())
+    assert all(i.has_labels for i in items if shown.intersects(i.sceneBoundingRect()))
+    assert sum(i.has_labels for i in items) < len(items) / 5  # not the 5,000 the view does not show
+    diagram.close_model()
