@@ -12,12 +12,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QVariantAnimation
+from PySide6.QtWidgets import QGraphicsItem
 
 if TYPE_CHECKING:
     from orgmodel.ui.diagram.edges import CombItem, EdgeItem
     from orgmodel.ui.diagram.items import NodeItem
 
 Point = tuple[float, float]
+_x, _y = QGraphicsItem.x, QGraphicsItem.y  # unbound: no attribute lookup on each item
 ANIMATION_MS = 260
 ANIMATE_AT_MOST = 1500  # nodes; larger moves jump
 
@@ -27,7 +29,7 @@ class NodeMotion:
 
     node_items: dict[str, NodeItem]
     _animation: QVariantAnimation | None
-    _animation_end: dict[str, QPointF]
+    _animation_end: dict[str, Point]
 
     @property
     def animating(self) -> bool:
@@ -35,25 +37,34 @@ class NodeMotion:
 
     def place(self, positions: Mapping[str, QPointF]) -> None:
         """Put node items at scene positions and re-route each affected edge once."""
+        self.place_at({n: (p.x(), p.y()) for n, p in positions.items()})
+
+    def place_at(self, positions: Mapping[str, Point]) -> None:
+        """``place`` with (x, y) pairs: edges are routed from them, not from asking Qt."""
         edges: dict[int, EdgeItem | CombItem] = {}
-        for node_id, point in positions.items():
-            item = self.node_items.get(node_id)
+        nodes = self.node_items
+        for node_id, (x, y) in positions.items():
+            item = nodes.get(node_id)
             if item is not None:
-                item.setPos(point)
+                item.setPos(x, y)
                 for edge in item.edges:
                     edges[id(edge)] = edge
         for edge in edges.values():
-            edge.adjust()
+            edge.adjust(positions)
 
     def move_nodes(self, target: Mapping[str, Point], animate: bool = True) -> None:
         self.finish_animation()
-        start = {n: self.node_items[n].pos() for n in target if n in self.node_items}
-        moving = {n: QPointF(*target[n]) for n, p in start.items() if p != QPointF(*target[n])}
+        nodes, moving = self.node_items, {}
+        for node_id, (x, y) in target.items():  # compared as floats: thousands of nodes
+            item = nodes.get(node_id)
+            if item is not None and (_x(item) != x or _y(item) != y):
+                moving[node_id] = (x, y)
         if not moving:
             return
         if not animate or len(moving) > ANIMATE_AT_MOST:
-            self.place(moving)
+            self.place_at(moving)
             return
+        start = {n: (_x(nodes[n]), _y(nodes[n])) for n in moving}
         animation = QVariantAnimation(self)  # type: ignore[arg-type]
         animation.setDuration(ANIMATION_MS)
         animation.setStartValue(0.0)
@@ -61,7 +72,8 @@ class NodeMotion:
 
         def step(value: Any) -> None:
             t = float(value)
-            self.place({n: start[n] + (end - start[n]) * t for n, end in moving.items()})
+            self.place_at({n: (start[n][0] + (x - start[n][0]) * t, start[n][1] + (y - start[n][1]) * t)
+                           for n, (x, y) in moving.items()})
 
         animation.valueChanged.connect(step)
         animation.finished.connect(self._animation_done)
@@ -72,7 +84,7 @@ class NodeMotion:
     def finish_animation(self) -> None:
         if self._animation is not None:
             self._animation.stop()
-            self.place(self._animation_end)
+            self.place_at(self._animation_end)
             self._animation_done()
 
     def _animation_done(self) -> None:

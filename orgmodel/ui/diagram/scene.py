@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QVariantAnimation
+from PySide6.QtCore import QRectF, QVariantAnimation
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -62,7 +62,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         self.visible: set[str] = set()
         self.layout_error = ""
         self._animation: QVariantAnimation | None = None
-        self._animation_end: dict[str, QPointF] = {}
+        self._animation_end: dict[str, Point] = {}
         self._counts: dict[str, int] | None = None
         self._closed = False
         self.labels_visible = False
@@ -76,7 +76,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         events.entity_removed.connect(self._on_removed)
         events.entity_changed.connect(self._on_changed)
         events.batch_finished.connect(self._on_batch_finished)
-        self._relayout_pending = False
+        self._pending_resync = self._pending_relayout = False  # changes of structure to follow
 
     def set_dark(self, dark: bool) -> None:
         """Use the dark canvas (background and edge colours; node fills keep their pale colours
@@ -176,7 +176,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         if new:
             if self.model.in_batch:  # placed by hand now, by the layout once the batch ends
                 target = {n: self.stored[n] for n in new if n in self.stored}
-                self._relayout_pending = True
+                self._pending_relayout = True
             else:
                 target = self._target_positions()
             self._make_node_items(new, target)
@@ -326,9 +326,9 @@ class DiagramScene(NodeMotion, QGraphicsScene):
             if region is None or region.intersects(item.sceneBoundingRect()):
                 item.show_text(True)
 
-    def place(self, positions: Mapping[str, QPointF]) -> None:
+    def place_at(self, positions: Mapping[str, Point]) -> None:
         """Move nodes (and their edges); those moved into the shown region get their labels."""
-        super().place(positions)
+        super().place_at(positions)
         if self.labels_visible:
             nodes = self.node_items
             self._label_shown([nodes[n] for n in positions if n in nodes and not nodes[n].has_labels])
@@ -441,7 +441,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
             if entity.id in self.node_items:
                 self._drop_node_item(entity.id)
             self.visible.discard(entity.id)
-            self._relayout_missing()
+            self._structure_changed(resync=False)
         self._refresh_team_captions(entity)
 
     def _on_changed(self, event: EntityEvent) -> None:
@@ -467,8 +467,7 @@ class DiagramScene(NodeMotion, QGraphicsScene):
         if node is not None and node.id in self.node_items:
             self.node_items[node.id].set_data(node, self.caption(node.id))
         if structural and node is not None:
-            self._sync_visible()
-            self._relayout_missing()
+            self._structure_changed(resync=True)
         else:
             self._sync_edges(held)
 
@@ -487,15 +486,22 @@ class DiagramScene(NodeMotion, QGraphicsScene):
                     self._counts[person.team] = self._counts.get(person.team, 0) + 1
         return self._counts
 
-    def _relayout_missing(self) -> None:
-        """Nodes without a stored position follow the layout after the structure changed (once,
-        when the batch of writes ends: a command removing a team sends dozens of events)."""
-        if self.model.in_batch:
-            self._relayout_pending = True
+    def _structure_changed(self, resync: bool) -> None:
+        """The items follow a change of structure: which nodes show (``resync``) and where the
+        layout puts them. Inside a batch of writes (a command removing a team sends dozens of
+        events) this waits for the batch to end (``catch_up``): once, not once per event."""
+        self._pending_resync = self._pending_resync or resync
+        self._pending_relayout = True
+        if not self.model.in_batch:
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        """Do what changes of structure left to do (nothing when nothing is left)."""
+        if not self._pending_relayout or self._closed or self.model.in_batch:
             return
-        self.move_nodes(self._target_positions(), animate=False)
+        target = self._sync_visible() if self._pending_resync else None
+        self._pending_resync = self._pending_relayout = False
+        self.move_nodes(target if target is not None else self._target_positions(), animate=False)
 
     def _on_batch_finished(self, _: None) -> None:
-        if self._relayout_pending:
-            self._relayout_pending = False
-            self._relayout_missing()
+        self.catch_up()

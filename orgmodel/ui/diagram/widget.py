@@ -93,7 +93,9 @@ class DiagramWidget(QWidget):
             (events.entity_removed, self._on_entity_removed),
             (events.entity_added, self._on_views_changed),
             (events.views_reordered, self._on_views_changed),
+            (events.batch_finished, self._on_batch_finished),
         ]
+        self._refresh_pending = False  # legend, status and search wait for a batch of writes
         for signal, handler in self._listening:
             signal.connect(handler)
         # a widget deleted by its parent (a closed document's tab) must stop listening too
@@ -226,6 +228,15 @@ class DiagramWidget(QWidget):
             else:
                 self.controls.sync_views()
         elif event.kind != "embeds":
+            if self.model.in_batch:
+                self._refresh_pending = True
+            else:
+                self._after_filter(fit=False)
+
+    def _on_batch_finished(self, _: None) -> None:
+        self.scene.catch_up()  # whichever of the two hears the batch end first
+        if self._refresh_pending:
+            self._refresh_pending = False
             self._after_filter(fit=False)
 
     def _on_views_changed(self, payload: Any) -> None:
