@@ -202,6 +202,8 @@ def _visible(model: OrgModel, nodes: Collection[str] | None) -> set[str]:
 
 def _group_leaves(model: OrgModel, shown: set[str], teams: set[str]) -> _Leaves:
     # every leaf of the model passes through here: one loop per kind, no helper calls
+    if len(shown) == len(teams):  # teams only (a large model's first view): no leaves to group
+        return _Leaves({}, {}, {}, [])
     managers: defaultdict[str | None, list[str]] = defaultdict(list)  # head their team's column
     people: defaultdict[str | None, list[str]] = defaultdict(list)
     manager = Role.MANAGER  # (reading an Enum member goes through EnumType.__getattr__'s hook)

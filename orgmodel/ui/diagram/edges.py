@@ -37,7 +37,6 @@ Places = Mapping[str, Point]  # where some nodes are, known to the caller (a new
 
 
 _x, _y = QGraphicsItem.x, QGraphicsItem.y  # unbound: no attribute lookup on each item
-_NO_BUTTON = Qt.MouseButton.NoButton
 
 
 def _node_rect(node: NodeItem, xy: Point | None = None) -> Rect:
@@ -51,7 +50,8 @@ def _node_rect(node: NodeItem, xy: Point | None = None) -> Rect:
 class RouteItem(QGraphicsPathItem):
     """A path item whose bounds Qt takes from the route's box widened by the pen, instead of
     stroking the route to find them (a comb of fifty ticks is costly to stroke). Edges are
-    never picked by their outline (they take no mouse buttons), so the box is their shape."""
+    never picked by their outline, so the box is their shape: neither selectable nor movable,
+    they ignore presses, which go on to the nodes and background under them (a test checks)."""
 
     style: EdgeStyle
     _bounds = QPainterPath()
@@ -91,7 +91,6 @@ class EdgeItem(RouteItem):
         if not orthogonal:  # the class says True: one attribute fewer on thousands of edges
             self.orthogonal = orthogonal
         self.setZValue(-1.0)  # under the nodes (which keep the default 0: one call fewer each)
-        self.setAcceptedMouseButtons(_NO_BUTTON)
         self.setPen(edge_pen(data.kind))
         source.edges.append(self)
         target.edges.append(self)
@@ -175,7 +174,6 @@ class CombItem(RouteItem):
         self.spokes: dict[tuple[str, str, str], NodeItem] = {}
         self.orthogonal = orthogonal
         self.setZValue(-1.0)
-        self.setAcceptedMouseButtons(_NO_BUTTON)
         self.setPen(edge_pen(kind))
         hub.edges.append(self)
 

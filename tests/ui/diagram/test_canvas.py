@@ -353,3 +353,26 @@ def test_nodes_become_selectable_at_the_first_press_and_stay_so(qtbot: QtBot, wi
     assert scene.node_items["late"].flags() & selectable
     widget.select_ids(["late"])
     assert [i.node_id for i in scene.selectedItems()] == ["late"]
+
+
+def test_a_press_on_an_edge_acts_as_on_the_background(qtbot: QtBot, widget: DiagramWidget) -> None:
+    """Edges take no clicks: a press where only a comb's box is clears the selection and a drag
+    from there draws a rubber band, as on the empty canvas."""
+    from orgmodel.ui.diagram.items import NodeItem
+
+    scene = widget.scene
+    comb = next(iter(scene.combs.values()))
+    box = comb.sceneBoundingRect()
+    spot = next(QPointF(box.left() + dx, box.top() + dy)
+                for dy in range(2, int(box.height()), 3) for dx in range(2, int(box.width()), 3)
+                if scene.items(QPointF(box.left() + dx, box.top() + dy))
+                and not any(isinstance(i, NodeItem) for i in scene.items(QPointF(box.left() + dx,
+                                                                                  box.top() + dy))))
+    start = widget.view.mapFromScene(spot)
+    qtbot.mouseClick(widget.view.viewport(), Qt.MouseButton.LeftButton, pos=view_point(widget, "cart"))
+    assert [i.node_id for i in scene.selectedItems()] == ["cart"]
+    qtbot.mouseClick(widget.view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    assert scene.selectedItems() == []
+    everything = widget.view.mapFromScene(scene.items_rect().bottomRight() + QPointF(20, 20))
+    drag(qtbot, widget, start, everything)
+    assert scene.selectedItems() and len(widget.stack) == 0
