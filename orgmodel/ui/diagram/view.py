@@ -175,6 +175,34 @@ class DiagramView(QGraphicsView):
             self.fit_clamped.emit(clamped)
         self.zoom_changed.emit(self.zoom())
 
+    def cover_items(self) -> None:
+        """Keep the whole diagram within scrolling reach as it grows (a filter showing more
+        kinds, a relayout after an edit): the scroll range set by the last fit only grows."""
+        items = self.diagram.sceneRect()  # Qt's growing bounds of every item
+        rect = self.sceneRect()
+        if not rect.contains(items):
+            self.setSceneRect(rect.united(items.adjusted(-2000, -2000, 2000, 2000)))
+
+    def anchor(self) -> tuple[str, QPointF] | None:
+        """The shown node nearest the window's centre and where in the window it is."""
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        centre = shown.center()
+        nodes = [i for i in self.diagram.items(shown) if isinstance(i, NodeItem)]
+        if not nodes:
+            return None
+        nearest = min(nodes, key=lambda i: (i.pos() - centre).manhattanLength())
+        return nearest.node_id, QPointF(self.mapFromScene(nearest.pos()))
+
+    def keep_anchor(self, anchor: tuple[str, QPointF] | None) -> None:
+        """Scroll so that the anchor's node (if still shown) is where it was in the window."""
+        item = self.diagram.node_items.get(anchor[0]) if anchor else None
+        if anchor is None or item is None:
+            return
+        self.cover_items()
+        moved = QPointF(self.mapFromScene(item.pos())) - anchor[1]
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + round(moved.x()))
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + round(moved.y()))
+
     def _show_top(self, zoom: float) -> None:
         """The top of the diagram at ``zoom``: its topmost node (the one nearest the middle,
         the head of an org chart) centred just below the window's top edge."""

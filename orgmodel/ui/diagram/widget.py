@@ -235,6 +235,7 @@ class DiagramWidget(QWidget):
 
     def _on_batch_finished(self, _: None) -> None:
         self.scene.catch_up()  # whichever of the two hears the batch end first
+        self.view.cover_items()
         if self._refresh_pending:
             self._refresh_pending = False
             self._after_filter(fit=False)
@@ -264,7 +265,11 @@ class DiagramWidget(QWidget):
             self.view.fit()
 
     def set_filter(self, flt: ViewFilter) -> None:
+        """Show the nodes and edges ``flt`` asks for; the node nearest the window's centre
+        stays where it is in the window (when it is still shown), so the user keeps their place."""
+        anchor = self.view.anchor()
         self.scene.set_filter(flt)
+        self.view.keep_anchor(anchor)
         self._after_filter()
 
     def set_collapsed(self, team_id: str, collapsed: bool) -> None:
@@ -290,6 +295,7 @@ class DiagramWidget(QWidget):
 
     def _after_filter(self, fit: bool = False) -> None:
         scene = self.scene
+        self.view.cover_items()
         kinds = scene.filter.effective_node_kinds(scene.node_count)
         self.legend.set_entries(scene_entries(scene))
         self.controls.sync_filter()

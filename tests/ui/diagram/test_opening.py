@@ -173,3 +173,30 @@ def test_showing_every_kind_labels_the_nodes_near_the_window(qtbot: QtBot) -> No
     assert all(i.has_labels for i in items if shown.intersects(i.sceneBoundingRect()))
     assert sum(i.has_labels for i in items) < len(items) / 5  # not the 5,000 the view does not show
     diagram.close_model()
+
+
+def test_showing_more_kinds_keeps_the_users_place_and_all_of_it_in_reach(qtbot: QtBot) -> None:
+    """Showing every node kind of the large example grows the org chart threefold: the team in
+    the middle of the window stays where it was in the window, and scrolling reaches all of the
+    grown diagram (the scroll range of the first fit used to stop a third of the way)."""
+    from orgmodel.analysis.styles import NODE_KINDS
+    from orgmodel.editing.stack import CommandStack
+    from orgmodel.ui.diagram.filters import ViewFilter
+
+    diagram = DiagramWidget(CommandStack(load_example("large-enterprise")))
+    qtbot.addWidget(diagram)
+    diagram.resize(1400, 900)
+    diagram.show()
+    qtbot.waitExposed(diagram)
+    diagram.set_view(None)
+    anchor = diagram.view.anchor()
+    assert anchor is not None
+    team = diagram.scene.node_items[anchor[0]]
+    before = diagram.view.mapFromScene(team.pos())
+    position = team.pos()
+    diagram.set_filter(ViewFilter(node_kinds=frozenset(NODE_KINDS)))
+    assert team.pos() != position  # the relayout moved it...
+    after = diagram.view.mapFromScene(team.pos())
+    assert abs(after.x() - before.x()) <= 1 and abs(after.y() - before.y()) <= 1  # ...not in the window
+    assert diagram.view.sceneRect().contains(diagram.scene.itemsBoundingRect())
+    diagram.close_model()
