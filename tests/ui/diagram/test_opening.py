@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +106,9 @@ def test_a_small_diagram_is_still_fitted_whole(widget: DiagramWidget) -> None:
     assert "Ctrl+0" not in widget.status.text()
 
 
-def test_the_large_example_opens_labelling_only_what_is_near_the_window(qtbot: QtBot) -> None:
+@pytest.fixture
+def large(qtbot: QtBot) -> Iterator[DiagramWidget]:
+    """The large example's diagram in a shown 1400x900 widget, on its default view."""
     from orgmodel.editing.stack import CommandStack
 
     diagram = DiagramWidget(CommandStack(load_example("large-enterprise")))
@@ -113,12 +116,17 @@ def test_the_large_example_opens_labelling_only_what_is_near_the_window(qtbot: Q
     diagram.resize(1400, 900)
     diagram.show()
     qtbot.waitExposed(diagram)
+    yield diagram
+    diagram.close_model()
+
+
+def test_the_large_example_opens_labelling_only_what_is_near_the_window(large: DiagramWidget) -> None:
+    diagram = large
     diagram.set_view(None)  # teams only, readable from the top
     assert diagram.view.zoom() == pytest.approx(LEGIBLE_ZOOM)
     _labelled_where_shown(diagram)
     labelled = sum(i.has_labels for i in diagram.scene.node_items.values())
     assert 0 < labelled < len(diagram.scene.node_items) / 2
-    diagram.close_model()
 
 
 def test_removing_a_big_team_relayouts_once_and_ends_where_a_new_canvas_would(
@@ -155,16 +163,11 @@ def test_removing_a_big_team_relayouts_once_and_ends_where_a_new_canvas_would(
     scene.close()
 
 
-def test_showing_every_kind_labels_the_nodes_near_the_window(qtbot: QtBot) -> None:
+def test_showing_every_kind_labels_the_nodes_near_the_window(large: DiagramWidget) -> None:
     from orgmodel.analysis.styles import NODE_KINDS
-    from orgmodel.editing.stack import CommandStack
     from orgmodel.ui.diagram.filters import ViewFilter
 
-    diagram = DiagramWidget(CommandStack(load_example("large-enterprise")))
-    qtbot.addWidget(diagram)
-    diagram.resize(1400, 900)
-    diagram.show()
-    qtbot.waitExposed(diagram)
+    diagram = large
     diagram.set_view(None)
     diagram.set_filter(ViewFilter(node_kinds=frozenset(NODE_KINDS)))
     assert diagram.view.zoom() >= TEXT_LOD
@@ -172,22 +175,16 @@ def test_showing_every_kind_labels_the_nodes_near_the_window(qtbot: QtBot) -> No
     items = list(diagram.scene.node_items.values())
     assert all(i.has_labels for i in items if shown.intersects(i.sceneBoundingRect()))
     assert sum(i.has_labels for i in items) < len(items) / 5  # not the 5,000 the view does not show
-    diagram.close_model()
 
 
-def test_showing_more_kinds_keeps_the_users_place_and_all_of_it_in_reach(qtbot: QtBot) -> None:
+def test_showing_more_kinds_keeps_the_users_place_and_all_of_it_in_reach(large: DiagramWidget) -> None:
     """Showing every node kind of the large example grows the org chart threefold: the team in
     the middle of the window stays where it was in the window, and scrolling reaches all of the
     grown diagram (the scroll range of the first fit used to stop a third of the way)."""
     from orgmodel.analysis.styles import NODE_KINDS
-    from orgmodel.editing.stack import CommandStack
     from orgmodel.ui.diagram.filters import ViewFilter
 
-    diagram = DiagramWidget(CommandStack(load_example("large-enterprise")))
-    qtbot.addWidget(diagram)
-    diagram.resize(1400, 900)
-    diagram.show()
-    qtbot.waitExposed(diagram)
+    diagram = large
     diagram.set_view(None)
     anchor = diagram.view.anchor()
     assert anchor is not None
@@ -199,4 +196,3 @@ def test_showing_more_kinds_keeps_the_users_place_and_all_of_it_in_reach(qtbot: 
     after = diagram.view.mapFromScene(team.pos())
     assert abs(after.x() - before.x()) <= 1 and abs(after.y() - before.y()) <= 1  # ...not in the window
     assert diagram.view.sceneRect().contains(diagram.scene.itemsBoundingRect())
-    diagram.close_model()
