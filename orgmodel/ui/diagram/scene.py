@@ -3,9 +3,9 @@
 ``DiagramScene`` keeps every diagram node and edge of the model as data (``graphdata``), but
 creates items only for what the filter shows, so a 5,000-node model with a teams-only view holds a
 few hundred items. It listens to the model's ``entity_added/removed/changed`` events and updates
-just the affected items. Positions come from the view (``stored``) and, for nodes without one,
-from the view's layout; ``move_nodes`` animates position changes briefly. Not for gestures or
-commands (``interactions``) nor for zoom and keys (``view``).
+just the affected items (``mirror``). Positions come from the view (``stored``) and, for nodes
+without one, from the view's layout; ``move_nodes`` animates position changes briefly
+(``motion``). Not for gestures or commands (``interactions``) nor for zoom and keys (``view``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QGraphicsScene
 from orgmodel.analysis import layouts
 from orgmodel.analysis.relations import drawable
 from orgmodel.analysis.styles import CANVAS_DARK, CANVAS_LIGHT, SUB_LABELS
-from orgmodel.core.events import EntityEvent
 from orgmodel.core.kinds import Layout
 from orgmodel.core.model import OrgModel
 from orgmodel.ui.diagram import filters
@@ -29,18 +28,15 @@ from orgmodel.ui.diagram.filters import ViewFilter
 from orgmodel.ui.diagram.graphdata import (
     CanvasIndex,
     EdgeData,
-    dependents,
-    edges_held_by,
-    node_of,
 )
 from orgmodel.ui.diagram.items import NodeItem, make_interactive, make_node_items
+from orgmodel.ui.diagram.mirror import ModelMirror
 from orgmodel.ui.diagram.motion import NodeMotion
 
 Point = tuple[float, float]
-STRUCTURAL_FIELDS = ("parent", "team", "owner", "platform", "kind", "role", "support")
 
 
-class DiagramScene(NodeMotion, QGraphicsScene):
+class DiagramScene(ModelMirror, NodeMotion, QGraphicsScene):
     """Items for the visible part of a model; call ``close()`` to stop listening to it."""
 
     def __init__(self, model: OrgModel, parent: Any = None) -> None:
@@ -425,59 +421,6 @@ class DiagramScene(NodeMotion, QGraphicsScene):
             rect = rect.united(item.sceneBoundingRect())
         return rect
 
-    # ----------------------------------------------------------------- model events
-    def _on_added(self, event: EntityEvent) -> None:
-        self._refresh_entity(event.new, structural=True)
-        self._refresh_team_captions(event.new)
-
-    def _on_removed(self, event: EntityEvent) -> None:
-        entity = event.old
-        for edge_id in self.held.pop(entity.id, []):
-            self._drop_edge_item(edge_id)
-            self._forget_edge(edge_id)
-        if entity.id in self.nodes:
-            del self.nodes[entity.id]
-            self.stored.pop(entity.id, None)
-            if entity.id in self.node_items:
-                self._drop_node_item(entity.id)
-            self.visible.discard(entity.id)
-            self._structure_changed(resync=False)
-        self._refresh_team_captions(entity)
-
-    def _on_changed(self, event: EntityEvent) -> None:
-        old, new = event.old, event.new
-        structural = any(getattr(old, f, None) != getattr(new, f, None) for f in STRUCTURAL_FIELDS)
-        self._refresh_entity(new, structural)
-        for other in dependents(self.model, new):
-            self._refresh_entity(other, structural=False)
-        self._refresh_team_captions(old, new)
-
-    def _refresh_entity(self, entity: Any, structural: bool) -> None:
-        node = node_of(self.model, entity)
-        if node is not None:
-            self.nodes[node.id] = node
-        for edge_id in self.held.pop(entity.id, []):
-            self._drop_edge_item(edge_id)
-            self._forget_edge(edge_id)
-        held = edges_held_by(self.model, entity)
-        for edge in held:
-            self.edges[edge.id] = edge
-            self.by_kind.setdefault(edge.kind, {})[edge.id] = edge
-        self.held[entity.id] = [e.id for e in held]
-        if node is not None and node.id in self.node_items:
-            self.node_items[node.id].set_data(node, self.caption(node.id))
-        if structural and node is not None:
-            self._structure_changed(resync=True)
-        else:
-            self._sync_edges(held)
-
-    def _refresh_team_captions(self, *entities: Any) -> None:
-        self._counts = None
-        for entity in entities:
-            team_id = getattr(entity, "team", None) if entity is not None else None
-            if team_id in self.node_items and team_id in self.nodes:
-                self.node_items[team_id].set_data(self.nodes[team_id], self.caption(team_id))
-
     def _member_counts(self) -> dict[str, int]:
         if self._counts is None:
             self._counts = {}
@@ -485,23 +428,3 @@ class DiagramScene(NodeMotion, QGraphicsScene):
                 if person.team is not None:
                     self._counts[person.team] = self._counts.get(person.team, 0) + 1
         return self._counts
-
-    def _structure_changed(self, resync: bool) -> None:
-        """The items follow a change of structure: which nodes show (``resync``) and where the
-        layout puts them. Inside a batch of writes (a command removing a team sends dozens of
-        events) this waits for the batch to end (``catch_up``): once, not once per event."""
-        self._pending_resync = self._pending_resync or resync
-        self._pending_relayout = True
-        if not self.model.in_batch:
-            self.catch_up()
-
-    def catch_up(self) -> None:
-        """Do what changes of structure left to do (nothing when nothing is left)."""
-        if not self._pending_relayout or self._closed or self.model.in_batch:
-            return
-        target = self._sync_visible() if self._pending_resync else None
-        self._pending_resync = self._pending_relayout = False
-        self.move_nodes(target if target is not None else self._target_positions(), animate=False)
-
-    def _on_batch_finished(self, _: None) -> None:
-        self.catch_up()
