@@ -10,7 +10,9 @@ without one, from the view's layout; ``move_nodes`` animates position changes br
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QRectF, QVariantAnimation
@@ -422,9 +424,6 @@ class DiagramScene(ModelMirror, NodeMotion, QGraphicsScene):
         return rect
 
     def _member_counts(self) -> dict[str, int]:
-        if self._counts is None:
-            self._counts = {}
-            for person in self.model.people.values():
-                if person.team is not None:
-                    self._counts[person.team] = self._counts.get(person.team, 0) + 1
+        if self._counts is None:  # people per team, counted in C (a team caption says how many)
+            self._counts = dict(Counter(map(attrgetter("team"), self.model.people.values())))
         return self._counts
