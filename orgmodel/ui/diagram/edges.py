@@ -155,12 +155,6 @@ class ArrowEdgeItem(EdgeItem):
 HUB_END = {"member_of": "target", "owns": "source", "version_of": "target"}
 
 
-def hub_and_leaf(data: EdgeData) -> tuple[str, str]:
-    """The shared end of a bundled edge (the team of a membership, the owner of a service) and
-    the other end."""
-    return (data.target, data.source) if HUB_END[data.kind] == "target" else (data.source, data.target)
-
-
 class CombItem(RouteItem):
     """All edges of one kind between a hub (a team) and its leaves, drawn as one comb: a bus
     down the left of each leaf column with a tick to each leaf. One item instead of one per

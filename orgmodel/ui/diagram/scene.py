@@ -25,7 +25,7 @@ from orgmodel.analysis.styles import CANVAS_DARK, CANVAS_LIGHT, SUB_LABELS
 from orgmodel.core.kinds import Layout
 from orgmodel.core.model import OrgModel
 from orgmodel.ui.diagram import filters
-from orgmodel.ui.diagram.edges import HUB_END, CombItem, EdgeItem, hub_and_leaf, make_edge
+from orgmodel.ui.diagram.edges import HUB_END, CombItem, EdgeItem, make_edge
 from orgmodel.ui.diagram.filters import ViewFilter
 from orgmodel.ui.diagram.graphdata import (
     CanvasIndex,
@@ -265,23 +265,17 @@ class DiagramScene(ModelMirror, NodeMotion, QGraphicsScene):
             self.by_kind.get(edge.kind, {}).pop(edge_id, None)
 
     def _sync_edges(self, edges: Iterable[EdgeData]) -> None:
-        """Items for these edges (of any kinds) exactly when they are shown."""
-        kinds, shown, items, nodes = self.edge_kinds, self.visible, self.edge_items, self.node_items
-        spokes: dict[tuple[str, str], list[tuple[tuple[str, str, str], NodeItem]]] = {}
+        """Items for these edges (of any kinds) exactly when they are shown: the shown ones
+        without an item are added kind by kind as a new canvas adds them."""
+        kinds, shown, items = self.edge_kinds, self.visible, self.edge_items
+        wanted: dict[str, list[EdgeData]] = {}
         for edge in edges:
-            source, target, kind, _, edge_id = edge
-            wanted = kind in kinds and source in shown and target in shown
-            item = items.get(edge_id)
-            if wanted and item is None:
-                if kind in HUB_END:
-                    hub, leaf = hub_and_leaf(edge)
-                    spokes.setdefault((hub, kind), []).append((edge_id, nodes[leaf]))
-                else:
-                    self._add_edge_item(edge)
-            elif not wanted and item is not None:
-                self._drop_edge_item(edge_id)
-        for key, new in spokes.items():
-            self._add_to_comb(key, new)
+            if edge.kind in kinds and edge.source in shown and edge.target in shown:
+                wanted.setdefault(edge.kind, []).append(edge)
+            elif edge.id in items:
+                self._drop_edge_item(edge.id)
+        for kind, group in wanted.items():
+            self._add_missing_edges(kind, group)
         self._adjust_dirty_combs()
 
     def _add_to_comb(self, key: tuple[str, str], spokes: list[tuple[tuple[str, str, str], NodeItem]]) -> None:
