@@ -111,24 +111,25 @@ def layout_org_chart(window: Any) -> Any:
     return window
 
 
-@shot("layout-platform-stack")
-def layout_platform_stack(window: Any) -> Any:
-    """The saved "Platform stack" view: platforms at the bottom, then SRE, automation, software."""
+def saved_view_fitted(window: Any, name: str) -> Any:
+    """The diagram alone on a saved view, fitted whole."""
     diagram = diagram_only(window)
-    diagram.set_view(view_id(window, "Platform stack"))
+    diagram.set_view(view_id(window, name))
     settle()
     diagram.view.fit()
     return window
+
+
+@shot("layout-platform-stack")
+def layout_platform_stack(window: Any) -> Any:
+    """The saved "Platform stack" view: platforms at the bottom, then SRE, automation, software."""
+    return saved_view_fitted(window, "Platform stack")
 
 
 @shot("layout-force")
 def layout_force(window: Any) -> Any:
     """The force-directed layout on the saved "SRE and its services" view."""
-    diagram = diagram_only(window)
-    diagram.set_view(view_id(window, "SRE and its services"))
-    settle()
-    diagram.view.fit()
-    return window
+    return saved_view_fitted(window, "SRE and its services")
 
 
 @shot("layout-platform-stack-dark", theme="dark")

@@ -98,24 +98,27 @@ def test_edits_before_the_reference_index_is_built(rich_model: OrgModel, tmp_pat
     assert opened.referrers(team) == expected.referrers(team)
 
 
+def _write_rows(path: Path, *statements: str) -> None:
+    """Change a saved document's rows behind the application's back."""
+    con = sqlite3.connect(path)
+    with con:
+        for statement in statements:
+            con.execute(statement)
+    con.close()
+
+
 def test_a_bad_value_is_still_one_sentence(rich_model: OrgModel, tmp_path: Path) -> None:
     path = tmp_path / "bad.orgmodel"
     save_document(rich_model, path)
-    con = sqlite3.connect(path)
-    with con:
-        con.execute("UPDATE people SET fte = 'lots' WHERE rowid = (SELECT max(rowid) FROM people)")
-        con.execute("UPDATE teams SET kind = 'tribe' WHERE rowid = (SELECT max(rowid) FROM teams)")
-    con.close()
+    _write_rows(path, "UPDATE people SET fte = 'lots' WHERE rowid = (SELECT max(rowid) FROM people)",
+                "UPDATE teams SET kind = 'tribe' WHERE rowid = (SELECT max(rowid) FROM teams)")
     with pytest.raises(
         DocumentError,
         match=r"^Cannot open .*the teams row '.*', kind should be "
         r"one of group, .*, not 'tribe'\.$",
     ):
         open_document(path)
-    con = sqlite3.connect(path)
-    with con:
-        con.execute("UPDATE teams SET kind = 'sre'")
-    con.close()
+    _write_rows(path, "UPDATE teams SET kind = 'sre'")
     with pytest.raises(
         DocumentError,
         match=r"^Cannot open .*the people row '.*', fte should be "
